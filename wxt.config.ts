@@ -1,0 +1,46 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Firefox is built as MV2 (WXT's default): host permissions are granted at install there,
+// while Firefox MV3 treats them as optional and content scripts would not run until granted.
+export default defineConfig({
+  modules: [],
+  vite: () => ({
+    plugins: [preact()],
+    build: { chunkSizeWarningLimit: 2000 },
+  }),
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus', 'scripting', 'clipboardWrite'],
+    host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'toggle-reader': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_cmdToggleReader__',
+      },
+      'toggle-script': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: '__MSG_cmdToggleScript__',
+      },
+      'toggle-spam': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_cmdToggleSpam__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'qingdu@qingdu.example',
+              strict_min_version: manifestVersion === 2 ? '115.0' : '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
