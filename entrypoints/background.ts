@@ -1,1 +1,76 @@
-export default defineBackground(() => {});
+import { type LazyBundle, onMessage, sendMessage } from '@/lib/messaging/protocol';
+
+const BUNDLE_FILES: Record<LazyBundle, string> = {
+  'opencc-hans': '/opencc-hans.js',
+  'opencc-hant': '/opencc-hant.js',
+  reader: '/reader.js',
+};
+
+/** MV3 has `action`, Firefox MV2 `browserAction`. */
+const action = () => (browser.action ?? (browser as any).browserAction) as typeof browser.action;
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+/** Injects a lazily loaded bundle into the content script's world of one frame. */
+async function injectBundle(tabId: number, frameId: number, bundle: LazyBundle): Promise<boolean> {
+  const file = BUNDLE_FILES[bundle];
+  if (!file) return false;
+  if (browser.scripting?.executeScript) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+  } else {
+    await (browser.tabs as any).executeScript(tabId, { file, frameId });
+  }
+  return true;
+}
+
+async function runCommand(command: string, tabId: number): Promise<void> {
+  if (command === 'toggle-reader') await sendMessage('pageToggleReader', undefined, tabId);
+  else if (command === 'toggle-script') await sendMessage('pageToggleConvert', {}, tabId);
+  else if (command === 'toggle-spam') {
+    const state = await sendMessage('pageGetState', undefined, tabId);
+    await sendMessage('pageSetSpamShown', { shown: !state.spamShown }, tabId);
+  }
+}
+
+export default defineBackground(() => {
+  onMessage('bgLoadBundle', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return false;
+    try {
+      return await injectBundle(tabId, sender.frameId ?? 0, data.bundle);
+    } catch {
+      return false;
+    }
+  });
+
+  onMessage('bgSpamCount', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return;
+    await action().setBadgeText({ tabId, text: data.count > 0 ? String(Math.min(data.count, 999)) : '' });
+    await action().setBadgeBackgroundColor({ tabId, color: '#8a3b12' });
+  });
+
+  onMessage('bgOpenOptions', () => browser.runtime.openOptionsPage());
+
+  browser.commands?.onCommand.addListener((command) => {
+    activeTabId()
+      .then((tabId) => (tabId === undefined ? undefined : runCommand(command, tabId)))
+      .catch(() => {});
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: 'qingdu-convert-selection',
+      title: browser.i18n.getMessage('menuConvertSelection'),
+      contexts: ['selection'],
+    });
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== 'qingdu-convert-selection' || !tab?.id || !info.selectionText) return;
+    sendMessage('pageConvertSelection', { text: info.selectionText }, { tabId: tab.id, frameId: info.frameId ?? 0 }).catch(() => {});
+  });
+});

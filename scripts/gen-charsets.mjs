@@ -18,6 +18,7 @@ async function loadTable(name) {
   return table;
 }
 
+export async function generateCharsets() {
 const isCommonHan = (ch) => ch.length === 1 && ch >= '\u4e00' && ch <= '\u9fff';
 const st = await loadTable('STCharacters');
 const ts = await loadTable('TSCharacters');
@@ -36,4 +37,7 @@ export const HANS_ONLY = ${JSON.stringify(hansOnly.sort().join(''))};
 export const HANT_ONLY = ${JSON.stringify(hantOnly.sort().join(''))};
 `;
 writeFileSync(join(root, 'lib/charsets/generated.ts'), out);
-console.log(`charsets: ${hansOnly.length} simplified-only, ${hantOnly.length} traditional-only characters`);
+return `charsets: ${hansOnly.length} simplified-only, ${hantOnly.length} traditional-only characters`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) console.log(await generateCharsets());

@@ -1,2 +1,96 @@
 import { render } from 'preact';
-render(<p>Qingdu</p>, document.getElementById('app')!);
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { Popup, type SiteRuleView } from '@/components/Popup';
+import { issueUrlForDate } from '@/lib/epaper';
+import { type PageState, sendMessage } from '@/lib/messaging/protocol';
+import { loadSettings, normalizeHost, ruleFor, updateSettings, withRule } from '@/lib/settings';
+import './style.css';
+
+const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as never, subs) || key;
+
+/** `popup.html?tabId=N` acts on tab N (the test surface); otherwise on the active tab. */
+async function targetTabId(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+const openedAsTab = new URLSearchParams(location.search).has('tabId');
+
+function App() {
+  const [tabId, setTabId] = useState<number>();
+  const [state, setState] = useState<PageState | null>(null);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [rule, setRule] = useState<SiteRuleView>({ convert: null, reader: false, spam: null });
+
+  const refreshRule = useCallback(async (url: string) => {
+    const r = ruleFor(await loadSettings(), new URL(url).hostname);
+    setRule({ convert: r?.convert ?? null, reader: r?.reader ?? false, spam: r?.spam ?? null });
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = browser.i18n.getUILanguage();
+    (async () => {
+      const id = await targetTabId();
+      setTabId(id);
+      if (id === undefined) return setError(t('noTab'));
+      try {
+        const s = await sendMessage('pageGetState', undefined, id);
+        setState(s);
+        await refreshRule(s.url);
+      } catch {
+        setError(t('unreachable'));
+      }
+    })();
+  }, [refreshRule]);
+
+  const act = async (fn: () => Promise<PageState>) => {
+    setBusy(true);
+    try {
+      setState(await fn());
+    } catch (err) {
+      setError(`${t('actionFailed')} ${String(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const navigate = async (url: string) => {
+    if (tabId === undefined) return;
+    await browser.tabs.update(tabId, { url });
+    if (!openedAsTab) window.close();
+  };
+  const id = tabId as number;
+
+  return (
+    <Popup
+      t={t}
+      state={state}
+      error={error}
+      busy={busy}
+      rule={rule}
+      onNavigate={navigate}
+      onToggleReader={() => act(() => sendMessage('pageToggleReader', undefined, id)).then(() => !openedAsTab && window.close())}
+      onToggleConvert={() => act(() => sendMessage('pageToggleConvert', {}, id))}
+      onToggleSpam={() => act(() => sendMessage('pageSetSpamShown', { shown: !state?.spamShown }, id))}
+      onReadCollection={(scope) =>
+        act(() => sendMessage('pageReadCollection', { scope }, id)).then(() => !openedAsTab && window.close())
+      }
+      onJumpToDate={(date) => {
+        if (!state?.issue) return;
+        const url = issueUrlForDate(state.issue, state.url, date);
+        if (url) navigate(url);
+        else setError(t('noDateUrl'));
+      }}
+      onRule={async (patch) => {
+        if (!state) return;
+        const host = normalizeHost(new URL(state.url).host);
+        await updateSettings((s) => withRule(s, host, patch));
+        await refreshRule(state.url);
+      }}
+      onOpenOptions={() => browser.runtime.openOptionsPage()}
+    />
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,337 @@
+/**
+ * Wires lib/ together for one page: the automatic pass (issue detection, spam hiding, rules)
+ * and the actions the popup, commands and menus ask for. Publishes the test surface
+ * attributes on <html>. Every step is guarded: a failure is recorded in `problems` and the
+ * page is never broken.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { classifyCounts, countScriptChars } from '@/lib/charsets';
+import { convertText, detectScript, makeConverter, otherScriptTarget, PageConverter } from '@/lib/convert';
+import type { ConvertFn, Target } from '@/lib/convert/types';
+import { detectIssue, looksLikeEpaper } from '@/lib/epaper';
+import type { Issue } from '@/lib/epaper/types';
+import { type LazyBundle, type PageState, onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { qingduGlobal, type ReaderHost, type ReaderMode } from '@/lib/messaging/bridge';
+import { loadSettings, ruleFor, type Settings, type SiteRule, updateSettings, watchSettings } from '@/lib/settings';
+import { defaultSettings } from '@/lib/settings/schema';
+import {
+  countHidden,
+  detectHijack,
+  hideVerdicts,
+  isHiddenSpam,
+  isSpamShown,
+  scanForSpam,
+  setSpamShown,
+  watchForSpam,
+} from '@/lib/spam';
+import type { HijackReport } from '@/lib/spam/types';
+import { showHijackBanner } from './banner';
+import { t } from './i18n';
+
+const ATTR = {
+  ready: 'data-qingdu',
+  epaper: 'data-qingdu-epaper',
+  script: 'data-qingdu-script',
+  converted: 'data-qingdu-converted',
+  spam: 'data-qingdu-spam',
+} as const;
+
+export class PageController {
+  private issue: Issue | null = null;
+  private settings: Settings = structuredClone(defaultSettings);
+  private rule: SiteRule | null = null;
+  private hijack: HijackReport | null = null;
+  private originalScript: PageState['script'] = 'none';
+  private readonly converter: PageConverter;
+  private readonly convertFns = new Map<Target, ConvertFn>();
+  private stopSpamWatch: (() => void) | null = null;
+  private spamEnabled = true;
+  private problems: string[] = [];
+  private readonly root: HTMLElement;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly url: string,
+  ) {
+    this.root = doc.documentElement;
+    this.converter = new PageConverter(doc);
+  }
+
+  async start(ctx: ContentScriptContext): Promise<void> {
+    this.listen(ctx);
+    this.settings = await loadSettings();
+    this.rule = ruleFor(this.settings, new URL(this.url).hostname);
+
+    this.step('epaper', () => {
+      this.issue = looksLikeEpaper(this.doc, this.url) ? detectIssue(this.doc, this.url) : null;
+      if (this.issue) this.root.setAttribute(ATTR.epaper, this.issue.system);
+    });
+    this.spamEnabled = this.rule?.spam ?? this.settings.spamHiding;
+    this.step('spam', () => this.runSpamPass());
+    this.step('hijack', () => {
+      this.hijack = detectHijack(this.doc);
+      if (this.hijack.hijacked) showHijackBanner(this.doc, this.hijack.reasons);
+    });
+    this.step('script', () => {
+      this.originalScript = detectScript(this.doc);
+      this.publishScript();
+    });
+    // Rules that act on load: always-convert and auto-reader.
+    await this.stepAsync('rule-convert', async () => {
+      const want = this.rule?.convert;
+      if (!want || this.originalScript === 'none') return;
+      const shows = this.originalScript === 'mixed' ? null : this.originalScript;
+      if (shows === want) return;
+      await this.convertTo(want === 'hans' ? 'hans' : this.settings.hantVariant);
+    });
+    this.root.setAttribute(ATTR.ready, 'ready');
+    await this.stepAsync('rule-reader', async () => {
+      if (this.rule?.reader && this.issue?.kind === 'article') await this.openReader({ kind: 'article' });
+    });
+    const unwatch = watchSettings((s) => {
+      this.settings = s;
+      this.rule = ruleFor(s, new URL(this.url).hostname);
+    });
+    ctx.onInvalidated(() => {
+      unwatch();
+      this.stopSpamWatch?.();
+      this.converter.unwatch();
+    });
+  }
+
+  /** Records an unexpected failure of the whole start and still marks the pass done. */
+  fail(err: unknown): void {
+    this.problems.push(`start: ${String(err)}`);
+    this.root.setAttribute(ATTR.ready, 'ready');
+    if (!this.root.hasAttribute(ATTR.spam)) this.root.setAttribute(ATTR.spam, '0');
+    if (!this.root.hasAttribute(ATTR.script)) this.root.setAttribute(ATTR.script, 'none');
+  }
+
+  private step(name: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.problems.push(`${name}: ${String(err)}`);
+    }
+  }
+
+  private async stepAsync(name: string, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      this.problems.push(`${name}: ${String(err)}`);
+    }
+  }
+
+  // ----- spam -----
+
+  private spamOptions() {
+    return { extraSelectors: this.rule?.hideSelectors ?? [] };
+  }
+
+  private runSpamPass(): void {
+    if (this.spamEnabled) {
+      hideVerdicts(this.doc, scanForSpam(this.doc, this.spamOptions()));
+      this.stopSpamWatch = watchForSpam(this.doc, () => this.publishSpamCount(), this.spamOptions());
+    }
+    this.publishSpamCount();
+  }
+
+  private publishSpamCount(): void {
+    const count = countHidden(this.doc);
+    this.root.setAttribute(ATTR.spam, String(count));
+    sendMessage('bgSpamCount', { count: isSpamShown(this.doc) ? 0 : count }).catch(() => {});
+  }
+
+  private setSpamVisible(shown: boolean): void {
+    if (!this.spamEnabled && !shown) {
+      // Hiding was off for this site: the user asked for it now, so run the pass.
+      this.spamEnabled = true;
+      this.runSpamPass();
+    }
+    setSpamShown(this.doc, shown);
+    this.publishSpamCount();
+  }
+
+  // ----- script conversion -----
+
+  private publishScript(): void {
+    const target = this.converter.target;
+    const shows = target ? (target === 'hans' ? 'hans' : 'hant') : this.originalScript;
+    this.root.setAttribute(ATTR.script, shows);
+    if (target) this.root.setAttribute(ATTR.converted, target);
+    else this.root.removeAttribute(ATTR.converted);
+  }
+
+  private async loadBundle(bundle: LazyBundle): Promise<void> {
+    const ok = await sendMessage('bgLoadBundle', { bundle });
+    if (!ok) throw new Error(`could not load ${bundle}`);
+  }
+
+  async converterFor(target: Target): Promise<ConvertFn> {
+    const cached = this.convertFns.get(target);
+    if (cached) return cached;
+    const which = target === 'hans' ? 'hans' : 'hant';
+    if (!qingduGlobal().opencc?.[which]) await this.loadBundle(which === 'hans' ? 'opencc-hans' : 'opencc-hant');
+    const mod = qingduGlobal().opencc?.[which];
+    if (!mod) throw new Error('converter did not load');
+    const fn = makeConverter(mod, target);
+    this.convertFns.set(target, fn);
+    return fn;
+  }
+
+  private nextTarget(): Target {
+    return otherScriptTarget(this.originalScript, this.settings.hantVariant);
+  }
+
+  async convertTo(target: Target): Promise<void> {
+    const fn = await this.converterFor(target);
+    this.converter.apply(target, fn);
+    this.converter.watch();
+    this.publishScript();
+    await qingduGlobal().reader?.refreshConversion();
+  }
+
+  async restore(): Promise<void> {
+    this.converter.unwatch();
+    this.converter.restore();
+    this.publishScript();
+    await qingduGlobal().reader?.refreshConversion();
+  }
+
+  private async toggleConvert(target?: Target): Promise<void> {
+    if (this.converter.target && (!target || target === this.converter.target)) await this.restore();
+    else await this.convertTo(target ?? this.nextTarget());
+  }
+
+  private async convertSelection(text: string): Promise<{ converted: string; copied: boolean }> {
+    const shows = classifyCounts(countScriptChars(text));
+    const target = otherScriptTarget(shows, this.settings.hantVariant);
+    const converted = convertText(text, await this.converterFor(target));
+    return { converted, copied: await copyToClipboard(this.doc, converted) };
+  }
+
+  // ----- reader -----
+
+  private readerHost(): ReaderHost {
+    return {
+      issue: this.issue,
+      prefs: this.settings.reader,
+      savePrefs: (p) => {
+        this.settings = { ...this.settings, reader: p };
+        updateSettings((s) => ({ ...s, reader: p })).catch(() => {});
+      },
+      t,
+      currentConversion: async () => {
+        const target = this.converter.target;
+        return target ? { target, convert: await this.converterFor(target) } : null;
+      },
+      onClosed: () => {},
+      isSpam: (el) => isHiddenSpam(el),
+    };
+  }
+
+  private async openReader(mode: ReaderMode): Promise<void> {
+    if (!qingduGlobal().reader) await this.loadBundle('reader');
+    const reader = qingduGlobal().reader;
+    if (!reader) throw new Error('reader did not load');
+    reader.open(this.readerHost(), mode);
+  }
+
+  private async toggleReader(): Promise<void> {
+    const reader = qingduGlobal().reader;
+    if (reader?.isOpen()) reader.close();
+    else await this.openReader({ kind: 'article' });
+  }
+
+  // ----- messages -----
+
+  state(): PageState {
+    const target = this.converter.target;
+    return {
+      url: this.url,
+      issue: this.issue,
+      noIssueReason: this.issue ? undefined : 'not-epaper',
+      script: (this.root.getAttribute(ATTR.script) as PageState['script']) ?? 'none',
+      converted: target,
+      convertTarget: target ? 'restore' : this.nextTarget(),
+      spamCount: countHidden(this.doc),
+      spamShown: isSpamShown(this.doc),
+      spamEnabled: this.spamEnabled,
+      hijack: this.hijack,
+      readerOpen: qingduGlobal().reader?.isOpen() ?? false,
+      problems: this.problems.slice(-5),
+    };
+  }
+
+  private listen(ctx: ContentScriptContext): void {
+    const guard =
+      <A, R>(name: string, fn: (a: A) => Promise<R> | R) =>
+      async (a: A): Promise<R> => {
+        try {
+          return await fn(a);
+        } catch (err) {
+          this.problems.push(`${name}: ${String(err)}`);
+          throw err;
+        }
+      };
+    const offs = [
+      onMessage('pageGetState', () => this.state()),
+      onMessage(
+        'pageToggleConvert',
+        guard('convert', async (m: { data: { target?: Target } }) => {
+          await this.toggleConvert(m.data?.target);
+          return this.state();
+        }),
+      ),
+      onMessage(
+        'pageSetSpamShown',
+        guard('spam', (m: { data: { shown: boolean } }) => {
+          this.setSpamVisible(m.data.shown);
+          return this.state();
+        }),
+      ),
+      onMessage(
+        'pageToggleReader',
+        guard('reader', async () => {
+          await this.toggleReader();
+          return this.state();
+        }),
+      ),
+      onMessage(
+        'pageReadCollection',
+        guard('collection', async (m: { data: { scope: 'section' | 'issue' } }) => {
+          await this.openReader({ kind: 'collection', scope: m.data.scope });
+          return this.state();
+        }),
+      ),
+      onMessage('pageConvertSelection', guard('selection', (m: { data: { text: string } }) => this.convertSelection(m.data.text))),
+    ];
+    ctx.onInvalidated(() => {
+      for (const off of offs) off();
+    });
+  }
+}
+
+/** Copies text; content scripts may lack clipboard focus, so fall back to execCommand. */
+async function copyToClipboard(doc: Document, text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = doc.createElement('textarea');
+    area.value = text;
+    area.setAttribute('data-qingdu-ui', '');
+    area.style.cssText = 'position:fixed;left:-9999px;top:0;opacity:0';
+    (doc.body ?? doc.documentElement).append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = doc.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    return ok;
+  }
+}

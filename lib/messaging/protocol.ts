@@ -1,0 +1,51 @@
+/**
+ * The one typed protocol between the extension's parts. Names say the direction:
+ * `page*` requests go to a tab's content script (from the popup or background),
+ * `bg*` requests go to the background.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Target } from '../convert/types';
+import type { Issue } from '../epaper/types';
+import type { HijackReport } from '../spam/types';
+
+export type ShownScript = 'hans' | 'hant' | 'mixed' | 'none';
+
+/** What a tab's content script knows about its page. */
+export interface PageState {
+  url: string;
+  issue: Issue | null;
+  /** Why there is no issue (a short code the popup localises), when `issue` is null. */
+  noIssueReason?: 'not-epaper' | 'frame' | 'error';
+  script: ShownScript;
+  converted: Target | null;
+  /** The target the convert action would go to now (restoring counts as the original script). */
+  convertTarget: Target | 'restore';
+  spamCount: number;
+  spamShown: boolean;
+  spamEnabled: boolean;
+  hijack: HijackReport | null;
+  readerOpen: boolean;
+  /** Things the extension could not do on this page, for the popup to say plainly. */
+  problems: string[];
+}
+
+export type CollectScope = 'section' | 'issue';
+
+interface ProtocolMap {
+  pageGetState(): PageState;
+  pageToggleReader(): PageState;
+  /** Toggle between the original and the other script; `target` forces a target. */
+  pageToggleConvert(data: { target?: Target }): PageState;
+  pageSetSpamShown(data: { shown: boolean }): PageState;
+  pageReadCollection(data: { scope: CollectScope }): PageState;
+  pageConvertSelection(data: { text: string }): { converted: string; copied: boolean };
+  /** The background injects a lazily loaded bundle into the asking frame. */
+  bgLoadBundle(data: { bundle: LazyBundle }): boolean;
+  bgSpamCount(data: { count: number }): void;
+  bgOpenOptions(): void;
+}
+
+/** Bundles loaded into a page only when needed (see entrypoints/*.ts unlisted scripts). */
+export type LazyBundle = 'opencc-hans' | 'opencc-hant' | 'reader';
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

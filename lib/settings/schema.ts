@@ -1,0 +1,216 @@
+/**
+ * The settings model, its defaults, validation and migrations. Pure: no browser APIs, so it is
+ * unit-tested on garbage input. Stored values are always passed through `parseSettings`,
+ * so a bad or old stored value never breaks the extension.
+ */
+import type { HantVariant } from '../convert/types';
+
+export const SETTINGS_VERSION = 2;
+
+export type ReaderTheme = 'auto' | 'light' | 'sepia' | 'dark';
+export interface ReaderPrefs {
+  fontSize: number; // px
+  lineHeight: number;
+  width: number; // em
+  theme: ReaderTheme;
+  font: 'serif' | 'sans';
+}
+
+export type ScriptRule = 'hans' | 'hant' | null;
+
+export interface SiteRule {
+  /** A host (`epaper.example.com`) or a wildcard host (`*.example.com`). */
+  host: string;
+  /** Always show this site in this script (null: leave as is). */
+  convert: ScriptRule;
+  /** Open the reader automatically on article pages. */
+  reader: boolean;
+  /** Spam hiding on this site: null follows the global default. */
+  spam: boolean | null;
+  /** The user's own CSS selectors to hide on this site. */
+  hideSelectors: string[];
+}
+
+export interface Settings {
+  version: number;
+  hantVariant: HantVariant;
+  spamHiding: boolean;
+  rules: SiteRule[];
+  reader: ReaderPrefs;
+}
+
+export const defaultReaderPrefs: ReaderPrefs = { fontSize: 19, lineHeight: 1.9, width: 36, theme: 'auto', font: 'serif' };
+
+export const defaultSettings: Settings = {
+  version: SETTINGS_VERSION,
+  hantVariant: 'hant',
+  spamHiding: true,
+  rules: [],
+  reader: defaultReaderPrefs,
+};
+
+const HANT_VARIANTS: HantVariant[] = ['hant', 'tw', 'twp', 'hk'];
+const THEMES: ReaderTheme[] = ['auto', 'light', 'sepia', 'dark'];
+const HOST_RE = /^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+(:\d+)?$/i;
+
+export interface ParseResult {
+  settings: Settings;
+  /** Human-readable paths of values that were rejected and replaced by defaults. */
+  rejected: string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function num(v: unknown, min: number, max: number, fallback: number, path: string, rejected: string[]): number {
+  if (v === undefined) return fallback;
+  if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max) return v;
+  rejected.push(path);
+  return fallback;
+}
+
+export function normalizeHost(host: string): string {
+  return host.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+}
+
+export function isValidHostPattern(host: string): boolean {
+  return HOST_RE.test(host);
+}
+
+/** Whether a selector parses; invalid ones are rejected so they never throw in a page. */
+function validSelector(sel: string): boolean {
+  if (typeof sel !== 'string' || !sel.trim() || sel.length > 500) return false;
+  if (typeof document === 'undefined') return true;
+  try {
+    document.createDocumentFragment().querySelector(sel);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseRule(raw: unknown, path: string, rejected: string[]): SiteRule | null {
+  if (!isObject(raw) || typeof raw.host !== 'string') {
+    rejected.push(path);
+    return null;
+  }
+  const host = normalizeHost(raw.host);
+  if (!isValidHostPattern(host)) {
+    rejected.push(`${path}.host`);
+    return null;
+  }
+  let convert: ScriptRule = null;
+  if (raw.convert === 'hans' || raw.convert === 'hant') convert = raw.convert;
+  else if (raw.convert !== undefined && raw.convert !== null) rejected.push(`${path}.convert`);
+  let spam: boolean | null = null;
+  if (typeof raw.spam === 'boolean') spam = raw.spam;
+  else if (raw.spam !== undefined && raw.spam !== null) rejected.push(`${path}.spam`);
+  let reader = false;
+  if (typeof raw.reader === 'boolean') reader = raw.reader;
+  else if (raw.reader !== undefined) rejected.push(`${path}.reader`);
+  const hideSelectors: string[] = [];
+  if (Array.isArray(raw.hideSelectors)) {
+    raw.hideSelectors.forEach((s, i) => {
+      if (typeof s === 'string' && validSelector(s)) hideSelectors.push(s.trim());
+      else rejected.push(`${path}.hideSelectors[${i}]`);
+    });
+  } else if (raw.hideSelectors !== undefined) rejected.push(`${path}.hideSelectors`);
+  return { host, convert, reader, spam, hideSelectors };
+}
+
+/** Upgrades an older stored shape to the current one. Each step is one version. */
+export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
+  let value = { ...raw };
+  const version = typeof value.version === 'number' ? value.version : 1;
+  if (version < 2) {
+    // v1 stored `variant` ('s2t'|'s2tw'|'s2twp'|'s2hk') and per-host maps `alwaysConvert`/`noSpam`.
+    const variantMap: Record<string, HantVariant> = { s2t: 'hant', s2tw: 'tw', s2twp: 'twp', s2hk: 'hk' };
+    if (typeof value.variant === 'string' && !value.hantVariant) value.hantVariant = variantMap[value.variant] ?? 'hant';
+    const rules: Record<string, unknown>[] = Array.isArray(value.rules) ? [...(value.rules as Record<string, unknown>[])] : [];
+    if (isObject(value.alwaysConvert)) {
+      for (const [host, to] of Object.entries(value.alwaysConvert)) rules.push({ host, convert: to });
+    }
+    if (Array.isArray(value.noSpam)) {
+      for (const host of value.noSpam) {
+        const existing = rules.find((r) => r.host === host);
+        if (existing) existing.spam = false;
+        else rules.push({ host, spam: false });
+      }
+    }
+    const { variant: _v, alwaysConvert: _a, noSpam: _n, ...rest } = value;
+    value = { ...rest, rules, version: 2 };
+  }
+  return value;
+}
+
+/** Validates anything read from storage or an imported file into complete settings. */
+export function parseSettings(raw: unknown): ParseResult {
+  const rejected: string[] = [];
+  if (raw === undefined || raw === null) return { settings: structuredClone(defaultSettings), rejected };
+  if (!isObject(raw)) return { settings: structuredClone(defaultSettings), rejected: ['(root)'] };
+  if (typeof raw.version === 'number' && raw.version > SETTINGS_VERSION) rejected.push('version');
+  const value = migrate(raw);
+
+  let hantVariant = defaultSettings.hantVariant;
+  if (HANT_VARIANTS.includes(value.hantVariant as HantVariant)) hantVariant = value.hantVariant as HantVariant;
+  else if (value.hantVariant !== undefined) rejected.push('hantVariant');
+
+  let spamHiding = defaultSettings.spamHiding;
+  if (typeof value.spamHiding === 'boolean') spamHiding = value.spamHiding;
+  else if (value.spamHiding !== undefined) rejected.push('spamHiding');
+
+  const rules: SiteRule[] = [];
+  if (Array.isArray(value.rules)) {
+    value.rules.forEach((r, i) => {
+      const rule = parseRule(r, `rules[${i}]`, rejected);
+      if (!rule) return;
+      const dup = rules.findIndex((x) => x.host === rule.host);
+      if (dup >= 0) rules[dup] = rule;
+      else rules.push(rule);
+    });
+  } else if (value.rules !== undefined) rejected.push('rules');
+
+  const r = isObject(value.reader) ? value.reader : {};
+  if (value.reader !== undefined && !isObject(value.reader)) rejected.push('reader');
+  const d = defaultReaderPrefs;
+  const reader: ReaderPrefs = {
+    fontSize: num(r.fontSize, 12, 40, d.fontSize, 'reader.fontSize', rejected),
+    lineHeight: num(r.lineHeight, 1.2, 3, d.lineHeight, 'reader.lineHeight', rejected),
+    width: num(r.width, 20, 80, d.width, 'reader.width', rejected),
+    theme: THEMES.includes(r.theme as ReaderTheme) ? (r.theme as ReaderTheme) : d.theme,
+    font: r.font === 'sans' || r.font === 'serif' ? r.font : d.font,
+  };
+  if (r.theme !== undefined && reader.theme !== r.theme) rejected.push('reader.theme');
+  if (r.font !== undefined && reader.font !== r.font) rejected.push('reader.font');
+
+  return { settings: { version: SETTINGS_VERSION, hantVariant, spamHiding, rules, reader }, rejected };
+}
+
+/** The rule that applies to `hostname`: an exact host beats the longest wildcard. */
+export function ruleFor(settings: Settings, hostname: string): SiteRule | null {
+  const host = hostname.toLowerCase();
+  let best: SiteRule | null = null;
+  let bestLen = -1;
+  for (const rule of settings.rules) {
+    if (rule.host === host || rule.host.replace(/:\d+$/, '') === host) return rule;
+    if (rule.host.startsWith('*.')) {
+      const suffix = rule.host.slice(1);
+      if ((host.endsWith(suffix) || host === suffix.slice(1)) && suffix.length > bestLen) {
+        best = rule;
+        bestLen = suffix.length;
+      }
+    }
+  }
+  return best;
+}
+
+/** Returns settings with the rule for `host` updated (created when missing). */
+export function withRule(settings: Settings, host: string, patch: Partial<Omit<SiteRule, 'host'>>): Settings {
+  const h = normalizeHost(host);
+  const rules = settings.rules.slice();
+  const i = rules.findIndex((r) => r.host === h);
+  const base: SiteRule = i >= 0 ? rules[i] : { host: h, convert: null, reader: false, spam: null, hideSelectors: [] };
+  const next = { ...base, ...patch };
+  if (i >= 0) rules[i] = next;
+  else rules.push(next);
+  return { ...settings, rules };
+}
