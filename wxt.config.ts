@@ -16,6 +16,9 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: { chunkSizeWarningLimit: 2000 },
+    // Chrome refuses content scripts containing Unicode noncharacters (the converter's U+FFFF
+    // separator) as "not UTF-8": emit ASCII with escapes.
+    esbuild: { charset: 'ascii' },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',

@@ -1,6 +1,6 @@
 import { type LazyBundle, onMessage, sendMessage } from '@/lib/messaging/protocol';
 
-const BUNDLE_FILES: Record<LazyBundle, string> = {
+const BUNDLE_FILES: Record<LazyBundle, '/opencc-hans.js' | '/opencc-hant.js' | '/reader.js'> = {
   'opencc-hans': '/opencc-hans.js',
   'opencc-hant': '/opencc-hant.js',
   reader: '/reader.js',

@@ -87,7 +87,7 @@ if (want('web-ext')) {
     return errors === 0 && warnings === 0 ? null : `${errors} errors, ${warnings} warnings`;
   });
 }
-if (want('eval')) check('spam evaluation (Chromium)', 'npx', ['tsx', 'scripts/eval-spam.ts']);
+if (want('eval')) check('spam evaluation (Chromium)', 'npx', ['node', 'scripts/eval-spam.mjs']);
 if (want('e2e')) {
   if (built) vitestSuite('e2e', ['-c', 'vitest.e2e.config.ts']);
   else {

@@ -135,7 +135,7 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
     extensionUrl: (path) => `chrome-extension://${extId}/${path.replace(/^\//, '')}`,
     async tabIdFor(url) {
       const id = await worker.evaluate(async (u: string) => {
-        const tabs = await chrome.tabs.query({});
+        const tabs: { id?: number; url?: string }[] = await (globalThis as any).chrome.tabs.query({});
         return tabs.find((t) => t.url === u)?.id ?? -1;
       }, url);
       if (id < 0) throw new Error(`no tab shows ${url}`);

@@ -1,0 +1,196 @@
+/** The reader overlay's presentational part: props in, callbacks out, no browser.* calls. */
+import type { ComponentChildren } from 'preact';
+import type { Article } from '../../lib/extract/types';
+import { fontStackFor, type ReaderFont } from './fonts';
+
+export type ReaderTheme = 'auto' | 'light' | 'sepia' | 'dark';
+
+export interface ReaderPrefs {
+  /** px */
+  fontSize: number;
+  lineHeight: number;
+  /** Text column width in em. */
+  width: number;
+  theme: ReaderTheme;
+  font: ReaderFont;
+}
+
+export interface NavLink {
+  title: string;
+  url: string;
+}
+
+export interface ReaderNav {
+  prevArticle?: NavLink;
+  nextArticle?: NavLink;
+  sections?: { label: string; url: string; current: boolean }[];
+}
+
+export interface ReaderProps {
+  article: Article | null;
+  nav?: ReaderNav;
+  prefs: ReaderPrefs;
+  onPrefsChange: (prefs: ReaderPrefs) => void;
+  onClose: () => void;
+  onPrint: () => void;
+  t: (key: string, subs?: string[]) => string;
+  /** Extra toolbar actions (e.g. export buttons). */
+  children?: ComponentChildren;
+}
+
+export const DEFAULT_PREFS: ReaderPrefs = { fontSize: 19, lineHeight: 1.9, width: 36, theme: 'auto', font: 'serif' };
+export const FONT_SIZE_RANGE = { min: 12, max: 36, step: 1 } as const;
+export const LINE_HEIGHTS = [1.6, 1.8, 1.9, 2.1, 2.4] as const;
+export const WIDTHS = [28, 32, 36, 42, 50] as const;
+export const THEMES: readonly ReaderTheme[] = ['auto', 'light', 'sepia', 'dark'];
+
+/** The next value of a cycle, starting from the one nearest the current value. */
+function nextInCycle(values: readonly number[], current: number): number {
+  let nearest = 0;
+  values.forEach((v, i) => {
+    if (Math.abs(v - current) < Math.abs(values[nearest] - current)) nearest = i;
+  });
+  return values[(nearest + 1) % values.length];
+}
+
+const clampFont = (n: number) => Math.min(FONT_SIZE_RANGE.max, Math.max(FONT_SIZE_RANGE.min, n));
+
+/** A keydown handler the host attaches where it likes: Esc closes the reader. */
+export function readerKeyHandler(onClose: () => void): (event: KeyboardEvent) => void {
+  return (event) => {
+    if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
+  };
+}
+
+export const READER_TITLE_ID = 'qingdu-reader-title';
+
+function Toolbar({ prefs, onPrefsChange, onClose, onPrint, t, children }: Omit<ReaderProps, 'article' | 'nav'>) {
+  const set = (patch: Partial<ReaderPrefs>) => onPrefsChange({ ...prefs, ...patch });
+  return (
+    <div class="qd-toolbar" role="toolbar" aria-label={t('readerToolbar')}>
+      <button type="button" data-action="font-smaller" title={t('readerFontSmaller')} aria-label={t('readerFontSmaller')}
+        disabled={prefs.fontSize <= FONT_SIZE_RANGE.min}
+        onClick={() => set({ fontSize: clampFont(prefs.fontSize - FONT_SIZE_RANGE.step) })}>A−</button>
+      <button type="button" data-action="font-larger" title={t('readerFontLarger')} aria-label={t('readerFontLarger')}
+        disabled={prefs.fontSize >= FONT_SIZE_RANGE.max}
+        onClick={() => set({ fontSize: clampFont(prefs.fontSize + FONT_SIZE_RANGE.step) })}>A+</button>
+      <button type="button" data-action="line-height" title={t('readerLineHeight')} aria-label={t('readerLineHeight')}
+        onClick={() => set({ lineHeight: nextInCycle(LINE_HEIGHTS, prefs.lineHeight) })}>☰</button>
+      <button type="button" data-action="width" title={t('readerWidth')} aria-label={t('readerWidth')}
+        onClick={() => set({ width: nextInCycle(WIDTHS, prefs.width) })}>↔</button>
+      <select data-action="theme" title={t('readerTheme')} aria-label={t('readerTheme')} value={prefs.theme}
+        onChange={(e) => set({ theme: (e.currentTarget as HTMLSelectElement).value as ReaderTheme })}>
+        {THEMES.map((theme) => (
+          <option key={theme} value={theme} selected={theme === prefs.theme}>
+            {t(`readerTheme_${theme}`)}
+          </option>
+        ))}
+      </select>
+      <button type="button" data-action="font" title={t('readerFont')} aria-label={t('readerFont')}
+        aria-pressed={prefs.font === 'sans'}
+        onClick={() => set({ font: prefs.font === 'serif' ? 'sans' : 'serif' })}>
+        {t(prefs.font === 'serif' ? 'readerFontSerif' : 'readerFontSans')}
+      </button>
+      {children}
+      <button type="button" data-action="print" title={t('readerPrint')} aria-label={t('readerPrint')} onClick={onPrint}>⎙</button>
+      <button type="button" data-action="close" title={t('readerClose')} aria-label={t('readerClose')} onClick={onClose}>✕</button>
+    </div>
+  );
+}
+
+function Navigation({ nav, t }: { nav: ReaderNav; t: ReaderProps['t'] }) {
+  const { prevArticle, nextArticle, sections } = nav;
+  return (
+    <>
+      {(prevArticle || nextArticle) && (
+        <nav class="qd-pager" aria-label={t('readerArticleNav')}>
+          {prevArticle && (
+            <a data-action="prev-article" rel="prev" href={prevArticle.url}>
+              <span class="qd-pager-label">{t('readerPrevArticle')}</span> {prevArticle.title}
+            </a>
+          )}
+          {nextArticle && (
+            <a data-action="next-article" rel="next" href={nextArticle.url}>
+              <span class="qd-pager-label">{t('readerNextArticle')}</span> {nextArticle.title}
+            </a>
+          )}
+        </nav>
+      )}
+      {sections && sections.length > 0 && (
+        <nav class="qd-sections" data-list="sections" aria-label={t('readerSections')}>
+          <ul>
+            {sections.map((s) => (
+              <li key={s.url}>
+                <a href={s.url} aria-current={s.current ? 'page' : undefined}>{s.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </>
+  );
+}
+
+/** Images the body does not already show (the extractor puts most in `contentHtml`). */
+function extraFigures(article: Article) {
+  return article.images.filter((img) => !article.contentHtml.includes(img.src.replace(/&/g, '&amp;')));
+}
+
+export function Reader(props: ReaderProps) {
+  const { article, nav, prefs, onClose, t } = props;
+  const lang = article?.lang ?? 'zh';
+  const style = {
+    '--qd-font-size': `${prefs.fontSize}px`,
+    '--qd-line-height': String(prefs.lineHeight),
+    '--qd-width': `${prefs.width}em`,
+    '--qd-font': fontStackFor(lang, prefs.font),
+  } as Record<string, string>;
+  const onKeyDown = readerKeyHandler(onClose);
+
+  if (!article) {
+    return (
+      <div class="qd-reader qd-empty" data-theme={prefs.theme} role="dialog" aria-modal="true"
+        aria-labelledby={READER_TITLE_ID} tabIndex={-1} style={style} onKeyDown={onKeyDown}>
+        <div class="qd-empty-box">
+          <p id={READER_TITLE_ID}>{t('readerNoArticle')}</p>
+          <button type="button" data-action="close" onClick={onClose}>{t('readerBackToPage')}</button>
+        </div>
+      </div>
+    );
+  }
+
+  const meta = [article.paper, article.section, article.date, article.byline].filter(Boolean);
+  return (
+    <div class="qd-reader" data-theme={prefs.theme} data-font={prefs.font} role="dialog" aria-modal="true"
+      aria-labelledby={READER_TITLE_ID} tabIndex={-1} style={style} onKeyDown={onKeyDown}>
+      <Toolbar {...props} />
+      <article lang={article.lang === 'zh' ? 'zh' : article.lang}>
+        <header class="qd-titles">
+          {article.kicker && <p class="qd-kicker">{article.kicker}</p>}
+          <h1 id={READER_TITLE_ID}>{article.title}</h1>
+          {article.subtitle && <p class="qd-subtitle">{article.subtitle}</p>}
+          {meta.length > 0 && <p class="qd-meta">{meta.join(' · ')}</p>}
+        </header>
+        {/* contentHtml was sanitised by lib/extract (DOMPurify) */}
+        <div class="qd-body" dangerouslySetInnerHTML={{ __html: article.contentHtml }} />
+        {extraFigures(article).map((img) => (
+          <figure key={img.src}>
+            <img src={img.src} alt={img.caption} />
+            {img.caption && <figcaption>{img.caption}</figcaption>}
+          </figure>
+        ))}
+        {article.url && (
+          <p class="qd-source">
+            <a href={article.url} target="_blank" rel="noopener noreferrer">{t('readerOriginal')}</a>
+          </p>
+        )}
+      </article>
+      {nav && <Navigation nav={nav} t={t} />}
+    </div>
+  );
+}
+
+export default Reader;

@@ -1,0 +1,156 @@
+/**
+ * The reader's state: the article (or the collection), preferences, and the page's conversion
+ * applied to the reader's own text. Rendering is left to components/.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CollectionView } from '@/components/collection/CollectionView';
+import { Reader } from '@/components/reader/Reader';
+import type { CollectState, Collector } from '@/lib/collect';
+import { PageConverter } from '@/lib/convert';
+import type { ConvertFn, Target } from '@/lib/convert/types';
+import { extractArticle } from '@/lib/extract';
+import type { Article } from '@/lib/extract/types';
+import type { ReaderHost, ReaderMode } from '@/lib/messaging/bridge';
+import type { ReaderPrefs } from '@/lib/settings/schema';
+import { exportCollection, startCollection } from './collection';
+import { readerStyles } from './styles';
+
+export interface ReaderAppHandle {
+  refreshConversion(): Promise<void>;
+  dispose(): void;
+}
+
+interface Props {
+  host: ReaderHost;
+  mode: ReaderMode;
+  doc: Document;
+  shadow: ShadowRoot;
+  onClose(): void;
+  registerHandle(h: ReaderAppHandle): void;
+}
+
+type Conversion = { target: Target; convert: ConvertFn } | null;
+
+export function ReaderApp({ host, mode, doc, shadow, onClose, registerHandle }: Props) {
+  const [prefs, setPrefs] = useState<ReaderPrefs>(host.prefs);
+  const [conversion, setConversion] = useState<Conversion>(null);
+  const extract = useCallback(() => extractArticle(doc, doc.location.href, { issue: host.issue }), [doc, host.issue]);
+  const [article, setArticle] = useState<Article | null>(() => (mode.kind === 'article' ? extract() : null));
+  const [collection, setCollection] = useState<CollectState | null>(null);
+  const [exporting, setExporting] = useState<'epub' | 'markdown' | null>(null);
+  const [exportError, setExportError] = useState<string>();
+  const collector = useRef<{ collector: Collector; abort: AbortController } | null>(null);
+
+  useEffect(() => {
+    registerHandle({
+      async refreshConversion() {
+        // The page DOM is the source of the article: re-read it in its current state.
+        if (mode.kind === 'article') setArticle(extract());
+        setConversion(await host.currentConversion());
+      },
+      dispose() {
+        collector.current?.abort.abort();
+      },
+    });
+    host.currentConversion().then(setConversion, () => setConversion(null));
+    if (mode.kind === 'collection') {
+      collector.current = startCollection(doc, host, mode.scope, setCollection);
+    }
+    shadow.querySelector<HTMLElement>('[role="dialog"], .collection')?.focus();
+  }, []);
+
+  // Apply the page's conversion to every <article> the reader shows; undo it when it changes.
+  const converter = useMemo(() => new PageConverter(doc), [doc]);
+  const converted = useRef(new Map<Element, () => void>());
+  const conversionRef = useRef<Conversion>(null);
+  useLayoutEffect(() => {
+    if (conversionRef.current !== conversion) {
+      for (const restore of converted.current.values()) restore();
+      converted.current.clear();
+      conversionRef.current = conversion;
+    }
+    if (!conversion) return;
+    for (const el of shadow.querySelectorAll('article')) {
+      if (!converted.current.has(el)) converted.current.set(el, converter.convertSubtree(el, conversion.convert));
+    }
+  });
+
+  const changePrefs = (p: ReaderPrefs) => {
+    setPrefs(p);
+    host.savePrefs(p);
+  };
+  const lang = conversion ? (conversion.target === 'hans' ? 'zh-Hans' : 'zh-Hant') : (article?.lang ?? 'zh');
+
+  return (
+    <>
+      <style>{readerStyles}</style>
+      {mode.kind === 'article' ? (
+        <Reader
+          article={article}
+          nav={navFor(host)}
+          prefs={prefs}
+          lang={lang}
+          onPrefsChange={changePrefs}
+          onClose={onClose}
+          onPrint={() => printReader(doc)}
+          t={host.t}
+        />
+      ) : (
+        <div class="collection-shell" data-theme={prefs.theme} lang={lang} tabIndex={-1} style={prefStyle(prefs)}>
+          <CollectionView
+            t={host.t}
+            scope={mode.scope}
+            paper={host.issue?.paper ?? ''}
+            date={host.issue?.date ?? ''}
+            state={collection}
+            exporting={exporting}
+            exportError={exportError}
+            onRetry={(url) => collector.current?.collector.retry(url)}
+            onExport={async (kind) => {
+              if (!collection) return;
+              setExporting(kind);
+              setExportError(undefined);
+              try {
+                await exportCollection(doc, host, mode.scope, collection, kind, conversion, collector.current?.abort.signal);
+              } catch (err) {
+                setExportError(`${host.t('exportFailed')} ${String(err)}`);
+              } finally {
+                setExporting(null);
+              }
+            }}
+            onClose={onClose}
+          />
+        </div>
+      )}
+    </>
+  );
+}
+
+function prefStyle(p: ReaderPrefs): Record<string, string> {
+  return { '--qd-font-size': `${p.fontSize}px`, '--qd-line-height': String(p.lineHeight), '--qd-width': `${p.width}em` };
+}
+
+function navFor(host: ReaderHost) {
+  const issue = host.issue;
+  if (!issue) return undefined;
+  const titleOf = (url?: string) => (url ? (issue.articles.find((a) => a.url === url)?.title ?? '') : '');
+  return {
+    prevArticle: issue.prevArticle ? { title: titleOf(issue.prevArticle), url: issue.prevArticle } : undefined,
+    nextArticle: issue.nextArticle ? { title: titleOf(issue.nextArticle), url: issue.nextArticle } : undefined,
+    sections: issue.sections.map((s) => ({ label: s.label, url: s.url, current: s.current })),
+  };
+}
+
+/** Prints only the reader: the page behind it is hidden for the print. */
+function printReader(doc: Document): void {
+  const style = doc.createElement('style');
+  style.setAttribute('data-qingdu-ui', '');
+  style.textContent =
+    '@media print { body > *:not(qingdu-reader) { display: none !important; } qingdu-reader { position: static !important; } html { overflow: visible !important; } }';
+  doc.head.append(style);
+  const win = doc.defaultView;
+  const cleanup = () => style.remove();
+  win?.addEventListener('afterprint', cleanup, { once: true });
+  win?.print();
+  setTimeout(cleanup, 60_000);
+}

@@ -1,0 +1,137 @@
+/**
+ * Founder classic 数字报 (`tplimg/mp.js` template): `…/html/YYYY-MM/DD/node_N.htm` sections,
+ * `content_N.htm` articles, `a#pageLink` 版面 lists, `div#mpN` title anchors, `mpproperty` comment.
+ */
+import type { EpaperAdapter } from './adapter';
+import type { Issue } from './types';
+import {
+  articlesFromAnchors,
+  dateFromPath,
+  dateFromText,
+  documentBase,
+  fileName,
+  findPageImage,
+  findPdf,
+  firstPageLink,
+  hasPagePicMap,
+  hasScriptFile,
+  isoParts,
+  isSectionLabel,
+  linkByText,
+  markCurrentByNumber,
+  markCurrentByUrl,
+  neighbours,
+  paperFromTitle,
+  parseSectionLabel,
+  propertyComment,
+  propertyField,
+  sectionsFromAnchors,
+  shiftIsoDate,
+} from './util';
+
+const PATH_RE = /\/html\/\d{4}-\d{2}\/\d{2}\/(?:node|content)_\d+\.htm$/i;
+const DATED_DIR_RE = /\/(\d{4}-\d{2})\/(\d{2})\/[^/]*$/;
+
+function hasTemplateHooks(doc: Document): boolean {
+  return !!firstPageLink(doc) || hasPagePicMap(doc) || !!doc.querySelector('div[id^="mp"], a.preart');
+}
+
+/** Number of the 版 shown as current (`第07版:<strong>社會工作</strong>`), or ''. */
+function shownSectionNumber(doc: Document): string {
+  const strongs = doc.getElementsByTagName('strong');
+  const limit = Math.min(strongs.length, 200);
+  for (let i = 0; i < limit; i++) {
+    const parent = strongs[i].parentElement;
+    if (!parent || parent.closest('a')) continue;
+    const text = (parent.textContent ?? '').trim();
+    if (isSectionLabel(text)) return parseSectionLabel(text).number;
+  }
+  return '';
+}
+
+/** Title anchors: `<a href=content_N.htm><div id=mpN>标题</div></a>` plus the 标题导航 lists. */
+function titleAnchors(doc: Document): Element[] {
+  const out: Element[] = [];
+  for (const div of Array.from(doc.querySelectorAll('div[id^="mp"]'))) {
+    if (!/^mp\d+$/.test(div.id)) continue;
+    const a = div.closest('a');
+    if (a) out.push(a);
+  }
+  for (const a of Array.from(doc.querySelectorAll('#btdh a[href], #list a[href], .title a[href]'))) {
+    if (/content_\d+/.test(a.getAttribute('href') ?? '')) out.push(a);
+  }
+  return out;
+}
+
+function paperName(doc: Document, prop: string): string {
+  return propertyField(prop, 'founder-papername') || paperFromTitle(doc.title);
+}
+
+function frontSectionUrl(url: URL, isoDate: string, issue?: Issue): string | null {
+  const parts = isoParts(isoDate);
+  const front = issue?.frontSection ? fileName(issue.frontSection) : '';
+  if (!parts || !front || !DATED_DIR_RE.test(url.pathname)) return null;
+  const next = new URL(url.href);
+  next.pathname = url.pathname.replace(DATED_DIR_RE, `/${parts.y}-${parts.m}/${parts.d}/${front}`);
+  next.search = '';
+  next.hash = '';
+  return next.href;
+}
+
+export const founderClassic: EpaperAdapter = {
+  id: 'founder-classic',
+
+  matches(doc, url) {
+    if (PATH_RE.test(url.pathname)) return hasTemplateHooks(doc) || !!propertyComment(doc);
+    // Mirrors may serve the template under other paths; the 版面 anchors plus mp.js still tell.
+    return !!firstPageLink(doc) && (hasScriptFile(doc, 'mp.js') || hasPagePicMap(doc));
+  },
+
+  parse(doc, url) {
+    const base = documentBase(doc, url);
+    const prop = propertyComment(doc);
+    const kind = /content_\d+/i.test(fileName(url)) ? 'article' : 'section';
+
+    const sectionRefs = sectionsFromAnchors(doc.querySelectorAll('a[id="pageLink"]'), base, url);
+    let currentSection = markCurrentByUrl(sectionRefs, url);
+    if (currentSection < 0) {
+      const shown = propertyField(prop, 'founder-pagenum') || shownSectionNumber(doc);
+      currentSection = markCurrentByNumber(sectionRefs, shown);
+    }
+
+    const articles = articlesFromAnchors(titleAnchors(doc), base, url);
+    const currentArticle = markCurrentByUrl(articles, url);
+    if (sectionRefs.length === 0 && articles.length === 0) return null;
+
+    const date = dateFromText(propertyField(prop, 'founder-date')) || dateFromPath(url.pathname);
+    const sectionNb = neighbours(sectionRefs, currentSection);
+    const articleNb = neighbours(articles, currentArticle);
+
+    const issue: Issue = {
+      system: 'founder-classic',
+      kind,
+      paper: paperName(doc, prop),
+      date,
+      sections: sectionRefs,
+      currentSection,
+      articles,
+      prevSection: linkByText(doc, ['上一版'], base, url) ?? sectionNb.prev,
+      nextSection: linkByText(doc, ['下一版'], base, url) ?? sectionNb.next,
+      prevArticle: linkByText(doc, ['上一篇'], base, url) ?? articleNb.prev,
+      nextArticle: linkByText(doc, ['下一篇'], base, url) ?? articleNb.next,
+      pdf: findPdf(doc, base, url),
+      pageImage: findPageImage(doc, base, url),
+      frontSection: sectionRefs[0]?.url,
+    };
+    issue.prevIssue = linkByText(doc, ['上一期', '上期'], base, url) ?? derivedIssue(url, date, -1, issue);
+    issue.nextIssue = linkByText(doc, ['下一期', '下期'], base, url) ?? derivedIssue(url, date, 1, issue);
+    return issue;
+  },
+
+  frontSectionUrl,
+};
+
+function derivedIssue(url: URL, date: string, days: number, issue: Issue): string | undefined {
+  if (!date) return undefined;
+  return frontSectionUrl(url, shiftIsoDate(date, days), issue) ?? undefined;
+}

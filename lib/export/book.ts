@@ -1,0 +1,37 @@
+import type { Article } from '../extract/types';
+
+export interface BookImage {
+  bytes: Uint8Array;
+  mediaType: string;
+}
+
+/** A section or a whole issue, ready to export. */
+export interface Book {
+  paper: string;
+  /** ISO date `YYYY-MM-DD`, or ''. */
+  date: string;
+  /** BCP 47: `zh-Hans`, `zh-Hant` (or `zh`). */
+  lang: string;
+  title: string;
+  sourceUrl: string;
+  /** The front page scan. */
+  cover?: BookImage;
+  sections: { label: string; articles: Article[] }[];
+  /** Image bytes by absolute URL; images not here are left out of the EPUB. */
+  images?: Map<string, BookImage>;
+  /** `dcterms:modified` (ISO date-time); defaults to now. */
+  modified?: string;
+}
+
+const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
+
+/** A safe download name such as `飞霞日报-2024-03-15-第01版：要闻.epub`. */
+export function bookFileName(book: Book, ext: 'epub' | 'md'): string {
+  // A title that only repeats the paper and date adds nothing to the name.
+  const titleAddsSomething = (book.title ?? '').replace(book.paper || '\u0000', '').replace(book.date || '\u0000', '').trim() !== '';
+  const parts = [book.paper, book.date, titleAddsSomething ? book.title : '']
+    .map((part) => (part ?? '').replace(UNSAFE_FILE_CHARS, ' ').replace(/\s+/g, ' ').trim())
+    .filter((part, index, all) => part !== '' && all.indexOf(part) === index);
+  const base = (parts.join('-') || 'qingdu').slice(0, 120).replace(/^[.\s]+|[.\s]+$/g, '');
+  return `${base || 'qingdu'}.${ext}`;
+}

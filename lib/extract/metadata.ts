@@ -1,0 +1,114 @@
+/**
+ * What the page says about its article besides the body: the Founder property comments
+ * (`<!--mpproperty …-->`, `<!--enpproperty …-->`) and the title block of each e-paper system.
+ */
+import { normalizeSpace } from './text';
+
+export type PropertyMap = Record<string, string>;
+
+/**
+ * Reads Founder property comments anywhere in the document, including after `</html>`
+ * (where the parser attaches them to the Document itself). Keys lose the `founder-` prefix
+ * and are lower-cased: `title`, `subtitle`, `introtitle`, `author`, `date`, `papername`, ….
+ */
+export function readPropertyComments(doc: Document): PropertyMap {
+  const props: PropertyMap = {};
+  const walker = doc.createTreeWalker(doc, 0x80 /* NodeFilter.SHOW_COMMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Comment).data;
+    if (!/^\s*(?:mp|enp)property\b/.test(data)) continue;
+    const tag = /<([\w-]+)>([\s\S]*?)<\/\1>/g;
+    for (let m = tag.exec(data); m; m = tag.exec(data)) {
+      const key = m[1].toLowerCase().replace(/^founder-/, '');
+      const value = normalizeSpace(m[2]);
+      if (value && !props[key]) props[key] = value;
+    }
+  }
+  return props;
+}
+
+export interface TitleBlock {
+  kicker: string;
+  title: string;
+  subtitle: string;
+  /** Elements that make up the block, removed from the body. */
+  elements: Element[];
+}
+
+const text = (el: Element | null | undefined): string => normalizeSpace(el?.textContent);
+
+/** Founder classic: `div.dTit2 h1 table` rows `td.font02` (引题) / `td.font01` / `td.font02` (副题). */
+function founderClassicTable(root: ParentNode): TitleBlock | null {
+  const titleCell = root.querySelector('.dTit2 td.font01, td.font01');
+  if (!titleCell || !text(titleCell)) return null;
+  const table = titleCell.closest('table');
+  const cells = table ? Array.from(table.querySelectorAll('td.font01, td.font02')) : [titleCell];
+  const at = cells.indexOf(titleCell);
+  const before = cells.slice(0, at).map(text).filter(Boolean);
+  const after = cells.slice(at + 1).map(text).filter(Boolean);
+  const block = titleCell.closest('.dTit2') ?? titleCell.closest('h1') ?? table ?? titleCell;
+  return {
+    kicker: before[before.length - 1] ?? '',
+    title: text(titleCell),
+    subtitle: after[0] ?? '',
+    elements: [block],
+  };
+}
+
+/** Founder newer template and 人民日报: ids / classes naming each line. */
+function namedLines(root: ParentNode): TitleBlock | null {
+  const forms: [string, string, string, string][] = [
+    ['#Title', '#PreTitle', '#SubTitle', '.totalTitle'],
+    ['.biaot h1', '.biaot h3', '.biaot > p', '.biaot'],
+    ['.article > h1', '.article > h3', '.article > h2', ''],
+    ['.dTit2 h1', '', '', '.dTit2'],
+  ];
+  for (const [t, k, s, wrap] of forms) {
+    const titleEl = root.querySelector(t);
+    if (!titleEl || !text(titleEl)) continue;
+    const kickerEl = k ? root.querySelector(k) : null;
+    const subEl = s ? root.querySelector(s) : null;
+    const wrapper = wrap ? titleEl.closest(wrap) : null;
+    const elements = wrapper ? [wrapper] : [titleEl, kickerEl, subEl].filter((e): e is Element => !!e);
+    return { kicker: text(kickerEl), title: text(titleEl), subtitle: text(subEl), elements };
+  }
+  return null;
+}
+
+const HEADING = /^H[1-6]$/;
+
+/** Any page: the `<h1>` (preferring one equal to the known title) with a heading or `.subtitle` on each side. */
+function genericHeading(root: ParentNode, knownTitle: string): TitleBlock | null {
+  const h1s = Array.from(root.querySelectorAll('h1')).filter((h) => text(h) && !h.closest('a, nav, header'));
+  const pick = h1s.find((h) => knownTitle && text(h) === knownTitle) ?? (knownTitle ? h1s.find((h) => knownTitle.includes(text(h)) || text(h).includes(knownTitle)) : undefined) ?? (h1s.length === 1 ? h1s[0] : undefined);
+  if (!pick) return null;
+  const elements: Element[] = [pick];
+  let kicker = '';
+  let subtitle = '';
+  const prev = pick.previousElementSibling;
+  if (prev && (HEADING.test(prev.tagName) || prev.matches('.introtitle, .pretitle')) && text(prev).length <= 60) {
+    kicker = text(prev);
+    elements.push(prev);
+  }
+  const next = pick.nextElementSibling;
+  if (next && (HEADING.test(next.tagName) || next.matches('.subtitle, .subTitle')) && text(next).length <= 80) {
+    subtitle = text(next);
+    elements.push(next);
+  }
+  return { kicker, title: text(pick), subtitle, elements };
+}
+
+export function findTitleBlock(root: ParentNode, knownTitle: string): TitleBlock | null {
+  return founderClassicTable(root) ?? namedLines(root) ?? genericHeading(root, knownTitle);
+}
+
+/** `公益時報--數字報` → `公益時報`; `标题_潇湘晨报数字报` → `潇湘晨报`. */
+export function paperFromDocumentTitle(docTitle: string, articleTitle: string): string {
+  const parts = normalizeSpace(docTitle)
+    .split(/\s*(?:--|_|\||—|－| - )\s*/)
+    .map((p) => p.trim())
+    .filter((p) => p && p !== articleTitle);
+  const named = parts.find((p) => /(?:数字报|數字報|电子报|電子報|电子版|電子版)$/.test(p) && p.length > 3) ?? parts.find((p) => /[报報]$/.test(p));
+  if (!named) return '';
+  return named.replace(/(?:数字报|數字報|电子报|電子報|电子版|電子版)$/, '').trim() || '';
+}

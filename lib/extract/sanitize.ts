@@ -1,0 +1,42 @@
+/** DOMPurify configured for article content. */
+import createDOMPurify, { type DOMPurify, type Config } from 'dompurify';
+
+const CONFIG: Config = {
+  USE_PROFILES: { html: true }, // no SVG / MathML: they carry their own script vectors
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'option', 'textarea', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'template', 'dialog'],
+  FORBID_ATTR: ['style', 'id', 'class', 'srcset', 'sizes', 'formaction', 'action', 'background', 'ping'],
+  ALLOW_DATA_ATTR: false,
+};
+
+/** One instance per window, with our link hook; kept apart from any page-wide DOMPurify. */
+const instances = new WeakMap<object, DOMPurify>();
+
+function purifierFor(win: Window & typeof globalThis): DOMPurify {
+  let purifier = instances.get(win);
+  if (purifier) return purifier;
+  purifier = createDOMPurify(win);
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'A' && (node as Element).hasAttribute('href')) {
+      (node as Element).setAttribute('rel', 'noopener noreferrer');
+      (node as Element).setAttribute('target', '_blank');
+    }
+  });
+  instances.set(win, purifier);
+  return purifier;
+}
+
+/**
+ * Sanitises article HTML: no scripts, event handlers, `javascript:` URLs, iframes, forms or
+ * styles; links open in a new tab without an opener. Returns '' when no DOM is available.
+ */
+export function sanitizeHtml(html: string, doc: Document): string {
+  try {
+    const win = (doc.defaultView ?? (typeof window !== 'undefined' ? window : null)) as (Window & typeof globalThis) | null;
+    if (!win) return '';
+    const purifier = purifierFor(win);
+    if (!purifier.isSupported) return '';
+    return purifier.sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }) as string;
+  } catch {
+    return '';
+  }
+}

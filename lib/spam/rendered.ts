@@ -1,0 +1,202 @@
+/**
+ * Rendered-visibility checks. They read computed style and layout, so they only run on links,
+ * on text nodes that look like URLs and on their ancestors — never on every node. Without layout
+ * (jsdom) the geometric checks are skipped and only computed display/visibility/opacity count.
+ */
+
+/** Soft techniques are also used by legit menus and sr-only text; hard ones are not. */
+export type HidingTechnique =
+  | 'display-none' | 'visibility' | 'opacity' | 'sr-only'
+  | 'offscreen' | 'clipped' | 'tiny-font' | 'same-color' | 'tiny-marquee' | 'zero-size';
+
+const HARD: ReadonlySet<HidingTechnique> = new Set([
+  'offscreen', 'clipped', 'tiny-font', 'same-color', 'tiny-marquee', 'zero-size',
+]);
+export function isHardTechnique(t: HidingTechnique): boolean {
+  return HARD.has(t);
+}
+
+interface Box { left: number; top: number; right: number; bottom: number }
+
+/** Per-scan cache so shared ancestors are styled once. */
+export class RenderProbe {
+  readonly hasLayout: boolean;
+  private readonly styles = new WeakMap<Element, CSSStyleDeclaration | null>();
+  private readonly hiddenAncestor = new WeakMap<Element, HidingTechnique | null>();
+  private readonly view: (Window & typeof globalThis) | null;
+
+  constructor(private readonly doc: Document) {
+    this.view = doc.defaultView as (Window & typeof globalThis) | null;
+    this.hasLayout = detectLayout(doc);
+  }
+
+  style(el: Element): CSSStyleDeclaration | null {
+    if (this.styles.has(el)) return this.styles.get(el) ?? null;
+    let s: CSSStyleDeclaration | null = null;
+    try {
+      s = this.view ? this.view.getComputedStyle(el) : null;
+    } catch {
+      s = null;
+    }
+    this.styles.set(el, s);
+    return s;
+  }
+
+  /** Why `el` (an element holding text or a link) is not visible, or null when it is. */
+  hiddenBy(el: Element, textNode?: Text): HidingTechnique | null {
+    try {
+      const css = this.cssHidden(el);
+      if (css) return css;
+      if (!this.hasLayout) return null;
+      return this.geometryHidden(el, textNode);
+    } catch {
+      return null;
+    }
+  }
+
+  private cssHidden(el: Element): HidingTechnique | null {
+    const checker = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+    if (this.hasLayout && typeof checker === 'function') {
+      if (!checker.call(el, { visibilityProperty: true, opacityProperty: true })) {
+        return this.softReason(el);
+      }
+      return null;
+    }
+    return this.softReason(el);
+  }
+
+  /** Walks ancestors (memoised) for display:none, visibility:hidden, opacity:0. */
+  private softReason(el: Element): HidingTechnique | null {
+    const own = this.style(el);
+    if (own && own.visibility === 'hidden') return 'visibility';
+    let node: Element | null = el;
+    const path: Element[] = [];
+    let found: HidingTechnique | null = null;
+    while (node) {
+      if (this.hiddenAncestor.has(node)) {
+        found = this.hiddenAncestor.get(node) ?? null;
+        break;
+      }
+      path.push(node);
+      const s = this.style(node);
+      if (s) {
+        if (s.display === 'none') { found = 'display-none'; break; }
+        if (s.opacity !== '' && Number(s.opacity) === 0) { found = 'opacity'; break; }
+      }
+      node = node.parentElement;
+    }
+    for (const p of path) this.hiddenAncestor.set(p, found);
+    return found;
+  }
+
+  private geometryHidden(el: Element, textNode?: Text): HidingTechnique | null {
+    const s = this.style(el);
+    if (s) {
+      const size = parseFloat(s.fontSize);
+      if (Number.isFinite(size) && size < 2 && (el.textContent ?? '').trim()) return 'tiny-font';
+    }
+    const marquee = el.closest('marquee');
+    if (marquee) {
+      const r = marquee.getBoundingClientRect();
+      if (r.width <= 4 || r.height <= 4) return 'tiny-marquee';
+    }
+    const box = this.textBox(el, textNode);
+    if (!box) return 'zero-size';
+    const view = this.view;
+    const sx = view ? view.scrollX : 0;
+    const sy = view ? view.scrollY : 0;
+    if (box.right + sx <= 0 || box.bottom + sy <= 0) return 'offscreen';
+    const docEl = this.doc.documentElement;
+    const width = Math.max(docEl.scrollWidth, view ? view.innerWidth : 0);
+    if (box.left + sx >= width + 50) return 'offscreen';
+    const clip = this.clippedBy(el, box);
+    if (clip) return clip;
+    if (s && this.sameColorAsBackground(el, s)) return 'same-color';
+    return null;
+  }
+
+  /** The union of the text's line boxes (not the element box: text-indent moves only text). */
+  private textBox(el: Element, textNode?: Text): Box | null {
+    const range = this.doc.createRange();
+    if (textNode) range.selectNodeContents(textNode);
+    else range.selectNodeContents(el);
+    const rects = range.getClientRects();
+    let box: Box | null = null;
+    for (let i = 0; i < rects.length; i++) {
+      const r = rects[i];
+      if (r.width <= 0.5 && r.height <= 0.5) continue;
+      box = box
+        ? { left: Math.min(box.left, r.left), top: Math.min(box.top, r.top), right: Math.max(box.right, r.right), bottom: Math.max(box.bottom, r.bottom) }
+        : { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    }
+    if (!box) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0.5 && r.height > 0.5 && !(el.textContent ?? '').trim()) {
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      }
+    }
+    return box;
+  }
+
+  /** An overflow-clipping or clip-rect ancestor leaves under ~2px of the text showing. */
+  private clippedBy(el: Element, box: Box): HidingTechnique | null {
+    let node: Element | null = el.parentElement;
+    let depth = 0;
+    let visible: Box = { ...box };
+    while (node && node !== this.doc.body && depth < 12) {
+      const s = this.style(node);
+      if (s) {
+        const clipsOverflow = s.overflowX !== 'visible' || s.overflowY !== 'visible';
+        const clipRect = s.clip && s.clip !== 'auto' && s.position === 'absolute';
+        if (clipsOverflow || clipRect) {
+          const r = node.getBoundingClientRect();
+          visible = {
+            left: Math.max(visible.left, r.left), top: Math.max(visible.top, r.top),
+            right: Math.min(visible.right, r.right), bottom: Math.min(visible.bottom, r.bottom),
+          };
+          if (visible.right - visible.left < 2 || visible.bottom - visible.top < 2) {
+            return r.width <= 2 && r.height <= 2 ? 'sr-only' : 'clipped';
+          }
+        }
+      }
+      node = node.parentElement;
+      depth++;
+    }
+    return null;
+  }
+
+  private sameColorAsBackground(el: Element, s: CSSStyleDeclaration): boolean {
+    const fg = parseColor(s.color);
+    if (!fg) return false;
+    let node: Element | null = el;
+    let depth = 0;
+    while (node && depth < 30) {
+      const ns = this.style(node);
+      if (ns && ns.backgroundImage && ns.backgroundImage !== 'none') return false;
+      const bg = ns ? parseColor(ns.backgroundColor) : null;
+      if (bg && bg[3] > 0.5) return colorDistance(fg, bg) < 12;
+      node = node.parentElement;
+      depth++;
+    }
+    return colorDistance(fg, [255, 255, 255, 1]) < 12;
+  }
+}
+
+function detectLayout(doc: Document): boolean {
+  try {
+    const r = doc.documentElement.getBoundingClientRect();
+    return r.width > 0 || r.height > 0;
+  } catch {
+    return false;
+  }
+}
+
+function parseColor(value: string): [number, number, number, number] | null {
+  const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+))?\s*\)/.exec(value);
+  if (!m) return null;
+  return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+}
+
+function colorDistance(a: number[], b: number[]): number {
+  return Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]);
+}

@@ -1,0 +1,235 @@
+/**
+ * Benchmark of lib/convert in Chromium: DOM conversion against opencc-js converting the same text
+ * as one string (same run), restore against conversion, and the first conversion including
+ * building the converter. Pages: the seed page, and a ~200,000-character page generated at run
+ * time from OpenCC's golden input (many <p>, with inline elements inside).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+
+interface BenchRow {
+  figure: string;
+  value: number;
+  unit: 'ms' | 'ratio' | 'bytes' | 'count';
+  baseline?: string;
+  limit?: string;
+  pass?: boolean;
+}
+
+interface PageFigures {
+  firstMs: number;
+  buildMs: number;
+  convertMs: number;
+  baselineMs: number;
+  restoreMs: number;
+  layoutMs: number;
+  /** Median over runs of (DOM conversion ÷ one-string) and (restore ÷ DOM conversion): steadier on a busy machine. */
+  convertRatio: number;
+  restoreRatio: number;
+  titleWriteMs: number;
+  chars: number;
+  textNodes: number;
+  changedNodes: number;
+  exact: boolean;
+}
+
+const GLOBAL = 'QingduConvertBench';
+const RUNS = 7;
+
+async function bundle(repoRoot: string): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: [
+        "import * as Cn2t from 'opencc-js/cn2t';",
+        "import * as T2cn from 'opencc-js/t2cn';",
+        "import { PageConverter, makeConverter } from './lib/convert/index.ts';",
+        'export { Cn2t, T2cn, PageConverter, makeConverter };',
+      ].join('\n'),
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: GLOBAL,
+    platform: 'browser',
+    target: 'es2020',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Runs inside the page: times first conversion, then `runs` × `inner` apply/restore and baseline. */
+async function measure(page: Page, target: string, source: string | undefined, runs: number, inner: number): Promise<PageFigures> {
+  return page.evaluate(
+    ({ target, source, runs, inner, globalName }) => {
+      // biome-ignore lint/suspicious/noExplicitAny: the bundle's global is untyped in the page.
+      const lib = (window as any)[globalName];
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const before = document.documentElement.outerHTML;
+      const t0 = performance.now();
+      const convert =
+        target === 'hans' ? lib.makeConverter(lib.T2cn, 'hans', source) : lib.makeConverter(lib.Cn2t, target);
+      const buildMs = performance.now() - t0;
+      const converter = new lib.PageConverter(document);
+      const stats = converter.apply(target, convert);
+      const firstMs = performance.now() - t0;
+      converter.restore();
+
+      // The text the page shows: script and style contents (our own bundle among them) excluded.
+      const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) =>
+          /^(script|style|noscript|template)$/i.test(n.parentElement?.localName ?? '')
+            ? NodeFilter.FILTER_REJECT
+            : NodeFilter.FILTER_ACCEPT,
+      });
+      const parts: string[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push((n as Text).data);
+      const text = parts.join('');
+
+      const convertTimes: number[] = [];
+      const restoreTimes: number[] = [];
+      const baselineTimes: number[] = [];
+      const layoutTimes: number[] = [];
+      const convertRatios: number[] = [];
+      const restoreRatios: number[] = [];
+      let sink = 0;
+      for (let r = 0; r < runs; r++) {
+        let convertSum = 0;
+        let restoreSum = 0;
+        let baselineSum = 0;
+        for (let i = 0; i < inner; i++) {
+          let t = performance.now();
+          sink += convert(text).length;
+          baselineSum += performance.now() - t;
+          t = performance.now();
+          converter.apply(target, convert);
+          convertSum += performance.now() - t;
+          t = performance.now();
+          converter.restore();
+          restoreSum += performance.now() - t;
+        }
+        convertTimes.push(convertSum / inner);
+        restoreTimes.push(restoreSum / inner);
+        baselineTimes.push(baselineSum / inner);
+        convertRatios.push(convertSum / baselineSum);
+        restoreRatios.push(restoreSum / convertSum);
+        // For information: conversion followed by the forced re-layout of the page.
+        void document.body.offsetHeight;
+        const t = performance.now();
+        converter.apply(target, convert);
+        void document.body.offsetHeight;
+        layoutTimes.push(performance.now() - t);
+        converter.restore();
+      }
+      // Writing the <title> text makes the browser update the tab title: a fixed cost of every toggle.
+      let titleWriteMs = 0;
+      const titleText = document.querySelector('title')?.firstChild;
+      if (titleText && titleText.nodeType === 3) {
+        const original = (titleText as Text).data;
+        const t = performance.now();
+        for (let i = 0; i < 20; i++) (titleText as Text).data = i % 2 ? original : `${original}·`;
+        titleWriteMs = (performance.now() - t) / 20;
+        (titleText as Text).data = original;
+      }
+      return {
+        convertRatio: median(convertRatios),
+        restoreRatio: median(restoreRatios),
+        titleWriteMs,
+        firstMs,
+        buildMs,
+        convertMs: median(convertTimes),
+        baselineMs: median(baselineTimes),
+        restoreMs: median(restoreTimes),
+        layoutMs: median(layoutTimes),
+        chars: sink > 0 ? text.length : 0,
+        textNodes: parts.length,
+        changedNodes: stats.changedNodes,
+        exact: document.documentElement.outerHTML === before,
+      };
+    },
+    { target, source, runs, inner, globalName: GLOBAL },
+  );
+}
+
+/** ~200,000 characters: the golden input repeated, one <p> per line, inline elements every few phrases. */
+function generatedPage(input: string): string {
+  const lines = input.split('\n').filter((l) => l.trim().length > 0);
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const paragraphs: string[] = [];
+  let chars = 0;
+  for (let round = 0; chars < 200_000; round++) {
+    for (const line of lines) {
+      const pieces = line.split(/(?<=[，。；：])/);
+      const inline = pieces.map((piece, i) => {
+        const text = escape(piece);
+        if (i % 4 === 1) return `<span>${text}</span>`;
+        if (i % 4 === 2) return `<b>${text}</b>`;
+        if (i % 4 === 3) return `<a href="#r${round}">${text}</a>`;
+        return text;
+      });
+      paragraphs.push(`<p>${inline.join('')}</p>`);
+      chars += line.length;
+      if (chars >= 200_000) break;
+    }
+  }
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>宪法全文</title></head><body><div id="content">${paragraphs.join('\n')}</div></body></html>`;
+}
+
+function rows(label: string, f: PageFigures, targetLabel: string): BenchRow[] {
+  const { convertRatio, restoreRatio } = f;
+  return [
+    { figure: `${label}: text (${f.textNodes} text nodes, ${f.changedNodes} changed)`, value: f.chars, unit: 'count' },
+    { figure: `${label}: first conversion incl. building the ${targetLabel} converter`, value: round(f.firstMs), unit: 'ms' },
+    { figure: `${label}: building the ${targetLabel} converter alone`, value: round(f.buildMs), unit: 'ms' },
+    { figure: `${label}: opencc-js on the same text as one string`, value: round(f.baselineMs), unit: 'ms' },
+    { figure: `${label}: DOM conversion (apply)`, value: round(f.convertMs), unit: 'ms' },
+    {
+      figure: `${label}: DOM conversion ÷ one-string conversion`,
+      value: round(convertRatio),
+      unit: 'ratio',
+      baseline: 'opencc-js one string, same run (median of per-run ratios)',
+      limit: '≤ 1.5',
+      pass: convertRatio <= 1.5,
+    },
+    { figure: `${label}: restore`, value: round(f.restoreMs), unit: 'ms' },
+    {
+      figure: `${label}: restore ÷ DOM conversion`,
+      value: round(restoreRatio),
+      unit: 'ratio',
+      baseline: 'DOM conversion, same run (median of per-run ratios)',
+      limit: '≤ 0.2',
+      pass: restoreRatio <= 0.2,
+    },
+    { figure: `${label}: DOM conversion + forced re-layout (information)`, value: round(f.layoutMs), unit: 'ms' },
+    { figure: `${label}: one write of the <title> text (information; twice per toggle)`, value: round(f.titleWriteMs), unit: 'ms' },
+    { figure: `${label}: page identical after all toggles`, value: f.exact ? 1 : 0, unit: 'count', limit: '= 1', pass: f.exact },
+  ];
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export async function bench(ctx: { browser: Browser; corpusDir: string; repoRoot: string }): Promise<BenchRow[]> {
+  const script = await bundle(ctx.repoRoot);
+  const out: BenchRow[] = [];
+  const page = await ctx.browser.newPage();
+  try {
+    const seedHtml = readFileSync(join(ctx.corpusDir, 'seed', 'gysb-20220726-content_23602-article-hant-spam.html'), 'utf8')
+      // The page's own scripts and stylesheet are not in the corpus; keep the markup only.
+      .replace(/<script[^>]*src=[^>]*><\/script>/gi, '')
+      .replace(/<link[^>]*>/gi, '')
+      .replace(/ onLoad="[^"]*"/i, '');
+    await page.setContent(seedHtml);
+    await page.addScriptTag({ content: script });
+    out.push(...rows('seed page → hans', await measure(page, 'hans', 't', RUNS, 40), 't→cn'));
+
+    const input = readFileSync(join(ctx.corpusDir, 'opencc-cases', 'golden', 'input', 'us_constitution_zhs.txt'), 'utf8');
+    await page.setContent(generatedPage(input));
+    await page.addScriptTag({ content: script });
+    out.push(...rows('200k-char page → tw', await measure(page, 'tw', undefined, RUNS, 1), 'cn→tw'));
+  } finally {
+    await page.close();
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { adapters, detectIssue, looksLikeEpaper } from '../../../lib/epaper';
+import type { SystemId } from '../../../lib/epaper/types';
+import { domFrom, fixtureDoc } from './helpers';
+
+const ALL: SystemId[] = ['founder-classic', 'founder-newtpl', 'rmrb-pc', 'rmrb-nbs', 'generic'];
+
+describe('registry', () => {
+  it('has one adapter per system, generic last', () => {
+    expect(adapters.map((a) => a.id).sort()).toEqual([...ALL].sort());
+    expect(adapters.at(-1)!.id).toBe('generic');
+  });
+
+  it('a throwing adapter does not throw into the page', () => {
+    const url = 'http://szb.example.cn/hbrb/html/2020-01/06/node_5.htm';
+    const doc = fixtureDoc('founder-classic-24-sections.html', url);
+    const broken = new Proxy(doc, {
+      get(target, prop) {
+        if (prop === 'querySelectorAll' || prop === 'getElementsByTagName') throw new Error('boom');
+        const v = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    expect(() => detectIssue(broken, url)).not.toThrow();
+    expect(detectIssue(broken, url)).toBeNull();
+  });
+});
+
+describe('speed on a 50,000-node ordinary page', () => {
+  it('pre-check and detection stay fast and find nothing', () => {
+    const paragraphs = Array.from(
+      { length: 7500 },
+      (_, i) => `<div class="c"><p>第${i}段文字<a href="/p/${i}">链接${i}</a><span>说明</span></p></div>`,
+    ).join('');
+    const url = 'https://news.example.com/2021/03/04/story.html';
+    const doc = domFrom(`<!DOCTYPE html><html><head><title>新闻</title></head><body>${paragraphs}</body></html>`, url);
+    const nodes = doc.createTreeWalker(doc, 0xffffffff);
+    let count = 0;
+    while (nodes.nextNode()) count++;
+    expect(count).toBeGreaterThan(50000);
+    // jsdom builds its id/tag caches on the first lookup; that one-off cost is jsdom's, not ours.
+    doc.getElementById('warm-up');
+    doc.getElementsByTagName('a').length;
+    const t0 = performance.now();
+    expect(looksLikeEpaper(doc, url)).toBe(false);
+    expect(detectIssue(doc, url)).toBeNull();
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+});
