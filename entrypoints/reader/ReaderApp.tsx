@@ -86,10 +86,9 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, registerHandle }: 
       <style>{readerStyles}</style>
       {mode.kind === 'article' ? (
         <Reader
-          article={article}
+          article={article && conversion ? { ...article, lang: lang as Article['lang'] } : article}
           nav={navFor(host)}
           prefs={prefs}
-          lang={lang}
           onPrefsChange={changePrefs}
           onClose={onClose}
           onPrint={() => printReader(doc)}

@@ -1,5 +1,5 @@
-import readerCss from '@/components/reader/reader.css?inline';
 import collectionCss from '@/components/collection/collection.css?inline';
+import { readerCss } from '@/components/reader/reader.css';
 
 /** All reader CSS, injected into the shadow root (page styles cannot reach it). */
 export const readerStyles = `${readerCss}\n${collectionCss}`;

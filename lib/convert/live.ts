@@ -1,4 +1,4 @@
-import { convertAttribute, convertTree, CONVERTED_ATTRS } from './pipeline';
+import { CONVERTED_ATTRS, convertAttribute, convertTree } from './pipeline';
 import type { WriteLog } from './records';
 import { hasHan, isInsideExcluded } from './skip';
 import type { ConvertFn } from './types';
@@ -156,9 +156,9 @@ export class LiveConverter {
         const value = el.getAttribute(name);
         if (!el.isConnected || value === null || !hasHan(value) || this.log.isOurAttr(el, name, value)) continue;
         if (!withinBudget(el) || isInsideExcluded(el, this.skipOwnUi)) continue;
-        let names = attrs.get(el);
-        if (!names) attrs.set(el, (names = new Set()));
+        const names = attrs.get(el) ?? new Set<string>();
         names.add(name);
+        attrs.set(el, names);
       }
     }
     return { roots, attrs };

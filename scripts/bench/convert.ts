@@ -61,16 +61,20 @@ async function bundle(repoRoot: string): Promise<string> {
 }
 
 /** Runs inside the page: times first conversion, then `runs` × `inner` apply/restore and baseline. */
-async function measure(page: Page, target: string, source: string | undefined, runs: number, inner: number): Promise<PageFigures> {
+async function measure(
+  page: Page,
+  target: string,
+  source: string | undefined,
+  runs: number,
+  inner: number,
+): Promise<PageFigures> {
   return page.evaluate(
     ({ target, source, runs, inner, globalName }) => {
-      // biome-ignore lint/suspicious/noExplicitAny: the bundle's global is untyped in the page.
       const lib = (window as any)[globalName];
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       const before = document.documentElement.outerHTML;
       const t0 = performance.now();
-      const convert =
-        target === 'hans' ? lib.makeConverter(lib.T2cn, 'hans', source) : lib.makeConverter(lib.Cn2t, target);
+      const convert = target === 'hans' ? lib.makeConverter(lib.T2cn, 'hans', source) : lib.makeConverter(lib.Cn2t, target);
       const buildMs = performance.now() - t0;
       const converter = new lib.PageConverter(document);
       const stats = converter.apply(target, convert);
@@ -156,14 +160,14 @@ async function measure(page: Page, target: string, source: string | undefined, r
 /** ~200,000 characters: the golden input repeated, one <p> per line, inline elements every few phrases. */
 function generatedPage(input: string): string {
   const lines = input.split('\n').filter((l) => l.trim().length > 0);
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const paragraphs: string[] = [];
   let chars = 0;
   for (let round = 0; chars < 200_000; round++) {
     for (const line of lines) {
       const pieces = line.split(/(?<=[，。；：])/);
       const inline = pieces.map((piece, i) => {
-        const text = escape(piece);
+        const text = escapeHtml(piece);
         if (i % 4 === 1) return `<span>${text}</span>`;
         if (i % 4 === 2) return `<b>${text}</b>`;
         if (i % 4 === 3) return `<a href="#r${round}">${text}</a>`;
@@ -203,7 +207,11 @@ function rows(label: string, f: PageFigures, targetLabel: string): BenchRow[] {
       pass: restoreRatio <= 0.2,
     },
     { figure: `${label}: DOM conversion + forced re-layout (information)`, value: round(f.layoutMs), unit: 'ms' },
-    { figure: `${label}: one write of the <title> text (information; twice per toggle)`, value: round(f.titleWriteMs), unit: 'ms' },
+    {
+      figure: `${label}: one write of the <title> text (information; twice per toggle)`,
+      value: round(f.titleWriteMs),
+      unit: 'ms',
+    },
     { figure: `${label}: page identical after all toggles`, value: f.exact ? 1 : 0, unit: 'count', limit: '= 1', pass: f.exact },
   ];
 }

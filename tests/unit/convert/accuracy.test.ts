@@ -2,7 +2,7 @@ import * as Full from 'opencc-js';
 import * as Cn2t from 'opencc-js/cn2t';
 import * as T2cn from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { makeConverter, PageConverter, type ConvertFn, type HantSource, type Target } from '../../../lib/convert';
+import { type ConvertFn, type HantSource, makeConverter, PageConverter, type Target } from '../../../lib/convert';
 import { readCorpusText, requireCorpus } from '../../corpus';
 import { domOf } from './helpers';
 
@@ -23,18 +23,33 @@ function parseCases(text: string): Case[] {
 
 /** opencc-js `{from, to}` for each OpenCC config (opencc-js README table). */
 const CONFIG_OPTIONS: Record<string, { from: string; to: string }> = {
-  s2t: { from: 'cn', to: 't' }, s2tw: { from: 'cn', to: 'tw' }, s2twp: { from: 'cn', to: 'twp' },
-  s2hk: { from: 'cn', to: 'hk' }, s2hkp: { from: 'cn', to: 'hkp' }, t2s: { from: 't', to: 'cn' },
-  tw2s: { from: 'tw', to: 'cn' }, tw2sp: { from: 'twp', to: 'cn' }, hk2s: { from: 'hk', to: 'cn' },
-  hk2sp: { from: 'hkp', to: 'cn' }, t2tw: { from: 't', to: 'tw' }, t2hk: { from: 't', to: 'hk' },
-  tw2t: { from: 'tw', to: 't' }, hk2t: { from: 'hk', to: 't' }, jp2t: { from: 'jp', to: 't' },
+  s2t: { from: 'cn', to: 't' },
+  s2tw: { from: 'cn', to: 'tw' },
+  s2twp: { from: 'cn', to: 'twp' },
+  s2hk: { from: 'cn', to: 'hk' },
+  s2hkp: { from: 'cn', to: 'hkp' },
+  t2s: { from: 't', to: 'cn' },
+  tw2s: { from: 'tw', to: 'cn' },
+  tw2sp: { from: 'twp', to: 'cn' },
+  hk2s: { from: 'hk', to: 'cn' },
+  hk2sp: { from: 'hkp', to: 'cn' },
+  t2tw: { from: 't', to: 'tw' },
+  t2hk: { from: 't', to: 'hk' },
+  tw2t: { from: 'tw', to: 't' },
+  hk2t: { from: 'hk', to: 't' },
+  jp2t: { from: 'jp', to: 't' },
   t2jp: { from: 't', to: 'jp' },
 };
 
 /** The configurations the extension offers, as makeConverter builds them from the split bundles. */
 const OFFERED: Record<string, { target: Target; source?: HantSource }> = {
-  s2t: { target: 'hant' }, s2tw: { target: 'tw' }, s2twp: { target: 'twp' }, s2hk: { target: 'hk' },
-  t2s: { target: 'hans', source: 't' }, tw2s: { target: 'hans', source: 'tw' }, hk2s: { target: 'hans', source: 'hk' },
+  s2t: { target: 'hant' },
+  s2tw: { target: 'tw' },
+  s2twp: { target: 'twp' },
+  s2hk: { target: 'hk' },
+  t2s: { target: 'hans', source: 't' },
+  tw2s: { target: 'hans', source: 'tw' },
+  hk2s: { target: 'hans', source: 'hk' },
 };
 
 function offeredConverter(config: string): ConvertFn {

@@ -1,11 +1,19 @@
 import * as Cn2t from 'opencc-js/cn2t';
 import * as T2cn from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { convertText, makeConverter, otherScriptTarget, targetLang, type OpenCCLike } from '../../../lib/convert';
+import { convertText, makeConverter, type OpenCCLike, otherScriptTarget, targetLang } from '../../../lib/convert';
 
 function recording(): { opencc: OpenCCLike; seen: { from: string; to: string }[] } {
   const seen: { from: string; to: string }[] = [];
-  return { seen, opencc: { Converter: (o) => (seen.push(o), (s: string) => s) } };
+  return {
+    seen,
+    opencc: {
+      Converter: (o) => {
+        seen.push(o);
+        return (s: string) => s;
+      },
+    },
+  };
 }
 
 describe('makeConverter', () => {
@@ -37,7 +45,11 @@ describe('makeConverter', () => {
 describe('targets and languages', () => {
   it('maps targets to BCP 47 tags', () => {
     expect(['hans', 'hant', 'tw', 'twp', 'hk'].map((t) => targetLang(t as never))).toEqual([
-      'zh-Hans', 'zh-Hant', 'zh-TW', 'zh-TW', 'zh-HK',
+      'zh-Hans',
+      'zh-Hant',
+      'zh-TW',
+      'zh-TW',
+      'zh-HK',
     ]);
   });
 

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { convertBatch, SEPARATOR, splitRun } from '../../../lib/convert/batch';
 import { PageConverter } from '../../../lib/convert';
+import { convertBatch, SEPARATOR, splitRun } from '../../../lib/convert/batch';
 import { counted, domOf } from './helpers';
 
 /** A toy converter: 发→發, 后→後, 现→現, 来→來, and the phrase 软件→軟體 (length preserving) or U盘→隨身碟 (longer). */
 function toy(s: string): string {
-  return s.replace(/U盘/g, '隨身碟').replace(/软件/g, '軟體').replace(/发/g, '發').replace(/后/g, '後').replace(/现/g, '現').replace(/来/g, '來');
+  return s
+    .replace(/U盘/g, '隨身碟')
+    .replace(/软件/g, '軟體')
+    .replace(/发/g, '發')
+    .replace(/后/g, '後')
+    .replace(/现/g, '現')
+    .replace(/来/g, '來');
 }
 
 describe('convertBatch', () => {

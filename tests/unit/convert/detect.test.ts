@@ -59,8 +59,7 @@ describe('detectScript on own fixtures', () => {
   });
 
   it('gives none without Han text, and honours the root argument', () => {
-    const doc = domOf('<body><p>Plain English only.</p><div id="t">這裡說的話，還有許多繁體字</div></body>').window
-      .document;
+    const doc = domOf('<body><p>Plain English only.</p><div id="t">這裡說的話，還有許多繁體字</div></body>').window.document;
     expect(detectScript(doc, doc.querySelector('p')!)).toBe('none');
     expect(detectScript(doc, doc.querySelector('#t')!)).toBe('hant');
   });

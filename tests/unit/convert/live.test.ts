@@ -1,6 +1,6 @@
 import * as Cn2t from 'opencc-js/cn2t';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeConverter, PageConverter, type ConvertFn } from '../../../lib/convert';
+import { type ConvertFn, makeConverter, PageConverter } from '../../../lib/convert';
 import { counted, domOf, fixtureHtml, settle } from './helpers';
 
 let toTw: ConvertFn;

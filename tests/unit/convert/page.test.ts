@@ -1,6 +1,6 @@
 import * as Cn2t from 'opencc-js/cn2t';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeConverter, PageConverter, type ConvertFn } from '../../../lib/convert';
+import { type ConvertFn, makeConverter, PageConverter } from '../../../lib/convert';
 import { counted, domOf, fixtureHtml } from './helpers';
 
 let toTwp: ConvertFn;
@@ -49,7 +49,19 @@ describe('PageConverter.apply', () => {
 
   it('never touches code, pre, textarea, input values, contenteditable, translate=no, .notranslate or own UI', () => {
     const { doc, text } = page();
-    const untouched = ['#code-para code', '#preformatted', '#notes', '#comment', '#no-translate', '#no-translate-class', '#editor', '#reader', '#own-ui', 'script', 'style'];
+    const untouched = [
+      '#code-para code',
+      '#preformatted',
+      '#notes',
+      '#comment',
+      '#no-translate',
+      '#no-translate-class',
+      '#editor',
+      '#reader',
+      '#own-ui',
+      'script',
+      'style',
+    ];
     const before = untouched.map((s) => text(s));
     const input = doc.querySelector<HTMLInputElement>('#search')!;
     input.value = '用户正在输入的文字';
