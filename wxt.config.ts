@@ -38,7 +38,7 @@ export default defineConfig({
     plugins: [preact(), escapeNoncharacters()],
     build: { chunkSizeWarningLimit: 2000 },
   }),
-  manifest: ({ browser, manifestVersion }) => ({
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
@@ -65,9 +65,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'qingdu@qingdu.example',
-              strict_min_version: manifestVersion === 2 ? '115.0' : '128.0',
+              // data_collection_permissions is understood from Firefox 140 (142 on Android).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

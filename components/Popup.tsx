@@ -141,7 +141,14 @@ export function Popup(props: PopupProps) {
       ? t('convertRestore')
       : t('convertTo', [scriptName(t, state.convertTarget === 'hans' ? 'hans' : state.convertTarget)]);
   const spamLabel = state.spamShown ? t('spamHide', [String(state.spamCount)]) : t('spamShow', [String(state.spamCount)]);
-  const hantOrHans = state.convertTarget === 'restore' ? (state.converted === 'hans' ? 'hans' : 'hant') : state.convertTarget === 'hans' ? 'hans' : 'hant';
+  const hantOrHans =
+    state.convertTarget === 'restore'
+      ? state.converted === 'hans'
+        ? 'hans'
+        : 'hant'
+      : state.convertTarget === 'hans'
+        ? 'hans'
+        : 'hant';
   return (
     <main class="popup" aria-busy={props.busy ? 'true' : 'false'}>
       <div class="actions">
@@ -151,7 +158,13 @@ export function Popup(props: PopupProps) {
         <button type="button" data-action="convert" data-target={state.convertTarget} onClick={props.onToggleConvert}>
           {convertLabel}
         </button>
-        <button type="button" data-action="spam" data-count={state.spamCount} aria-pressed={state.spamShown} onClick={props.onToggleSpam}>
+        <button
+          type="button"
+          data-action="spam"
+          data-count={state.spamCount}
+          aria-pressed={state.spamShown}
+          onClick={props.onToggleSpam}
+        >
           {spamLabel}
         </button>
       </div>

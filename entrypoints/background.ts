@@ -71,6 +71,8 @@ export default defineBackground(() => {
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== 'qingdu-convert-selection' || !tab?.id || !info.selectionText) return;
-    sendMessage('pageConvertSelection', { text: info.selectionText }, { tabId: tab.id, frameId: info.frameId ?? 0 }).catch(() => {});
+    sendMessage('pageConvertSelection', { text: info.selectionText }, { tabId: tab.id, frameId: info.frameId ?? 0 }).catch(
+      () => {},
+    );
   });
 });

@@ -4,7 +4,7 @@
  * baselines measured in the same run. Prints one table and rewrites the README's bench table.
  * Benchmarks print numbers; tests never assert wall-clock times.
  */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { corpusDir, repoRoot } from '../tests/corpus';
@@ -26,10 +26,26 @@ function fileBytes(path: string): number {
 function bundleRows(): BenchRow[] {
   const out = join(repoRoot, '.output/chrome-mv3');
   const rows: BenchRow[] = [
-    { figure: 'bundle: always-loaded content script (content-scripts/content.js)', value: fileBytes(join(out, 'content-scripts/content.js')), unit: 'bytes' },
-    { figure: 'bundle: lazy opencc-hans.js (繁→简 tables), loaded on first use', value: fileBytes(join(out, 'opencc-hans.js')), unit: 'bytes' },
-    { figure: 'bundle: lazy opencc-hant.js (简→繁 tables), loaded on first use', value: fileBytes(join(out, 'opencc-hant.js')), unit: 'bytes' },
-    { figure: 'bundle: lazy reader.js (extraction, reader UI, whole-issue reading, EPUB)', value: fileBytes(join(out, 'reader.js')), unit: 'bytes' },
+    {
+      figure: 'bundle: always-loaded content script (content-scripts/content.js)',
+      value: fileBytes(join(out, 'content-scripts/content.js')),
+      unit: 'bytes',
+    },
+    {
+      figure: 'bundle: lazy opencc-hans.js (繁→简 tables), loaded on first use',
+      value: fileBytes(join(out, 'opencc-hans.js')),
+      unit: 'bytes',
+    },
+    {
+      figure: 'bundle: lazy opencc-hant.js (简→繁 tables), loaded on first use',
+      value: fileBytes(join(out, 'opencc-hant.js')),
+      unit: 'bytes',
+    },
+    {
+      figure: 'bundle: lazy reader.js (extraction, reader UI, whole-issue reading, EPUB)',
+      value: fileBytes(join(out, 'reader.js')),
+      unit: 'bytes',
+    },
     { figure: 'bundle: background.js', value: fileBytes(join(out, 'background.js')), unit: 'bytes' },
   ];
   const chunks = join(out, 'chunks');
@@ -69,7 +85,10 @@ try {
       const rows: BenchRow[] = await mod.bench({ browser, corpusDir, repoRoot });
       sections.push({ name, rows });
     } catch (err) {
-      sections.push({ name, rows: [{ figure: `${name}: benchmark failed: ${String(err).slice(0, 120)}`, value: 0, unit: 'count', pass: false }] });
+      sections.push({
+        name,
+        rows: [{ figure: `${name}: benchmark failed: ${String(err).slice(0, 120)}`, value: 0, unit: 'count', pass: false }],
+      });
     }
     console.error(`bench ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

@@ -3,12 +3,13 @@
  * (tests/unit/spam/labels.ts): every labelled spam block must end up hidden, no legit block may
  * lose anything. Pages are served from a local server so timers and document.write run.
  */
-import { createServer, type Server } from 'node:http';
+
 import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
-import { SPAM_LABELS, type PageLabels } from '../tests/unit/spam/labels';
+import { type Browser, chromium } from 'playwright-core';
+import { type PageLabels, SPAM_LABELS } from '../tests/unit/spam/labels';
 
 export interface EvalRow {
   page: string;
@@ -28,8 +29,13 @@ export interface EvalResult {
 }
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export async function bundleSpamModule(repoRoot: string): Promise<string> {
@@ -58,7 +64,8 @@ export async function startPageServer(corpusDir: string, fixturesDir: string): P
     }
     try {
       const body = await readFile(file);
-      const type = extname(file) === '.html' || extname(file) === '.htm' ? 'text/html; charset=utf-8' : 'application/octet-stream';
+      const type =
+        extname(file) === '.html' || extname(file) === '.htm' ? 'text/html; charset=utf-8' : 'application/octet-stream';
       res.writeHead(200, { 'content-type': type }).end(body);
     } catch {
       res.writeHead(404).end();
@@ -71,7 +78,13 @@ export async function startPageServer(corpusDir: string, fixturesDir: string): P
 }
 
 /** Loads a page, waits for its own timers, runs scan + hide, and judges the labelled blocks. */
-async function evaluatePage(browser: Browser, origin: string, bundle: string, page: string, labels: PageLabels): Promise<{ rows: EvalRow[]; hidden: number }> {
+async function evaluatePage(
+  browser: Browser,
+  origin: string,
+  bundle: string,
+  page: string,
+  labels: PageLabels,
+): Promise<{ rows: EvalRow[]; hidden: number }> {
   const context = await browser.newContext();
   const tab = await context.newPage();
   try {
@@ -80,25 +93,28 @@ async function evaluatePage(browser: Browser, origin: string, bundle: string, pa
     await tab.goto(`${origin}/${page}`, { waitUntil: 'load' });
     await tab.waitForTimeout(labels.waitMs ?? 300);
     await tab.addScriptTag({ content: bundle });
-    const result = await tab.evaluate(({ spam, legit }) => {
-      const api = (window as unknown as { QingduSpam: typeof import('../lib/spam/index') }).QingduSpam;
-      const hidden = api.hideVerdicts(document, api.scanForSpam(document));
-      const covered = (el: Element): boolean => el.closest('[data-qingdu-hidden]') !== null;
-      const spamCaught = (el: Element): boolean => {
-        if (covered(el)) return true;
-        const links = el.querySelectorAll('a[href]');
-        return links.length > 0 && Array.from(links).every(covered);
-      };
-      const legitKept = (el: Element): boolean => !covered(el) && el.querySelector('[data-qingdu-hidden]') === null;
-      // One row per matched element: every labelled block counts once.
-      const judge = (selectors: string[], ok: (el: Element) => boolean) =>
-        selectors.flatMap((selector) => {
-          const els = Array.from(document.querySelectorAll(selector));
-          if (els.length === 0) return [{ selector, matched: 0, correct: false }];
-          return els.map((el, i) => ({ selector: `${selector} [${i}]`, matched: els.length, correct: ok(el) }));
-        });
-      return { hidden, spam: judge(spam, spamCaught), legit: judge(legit, legitKept) };
-    }, { spam: labels.spam, legit: labels.legit });
+    const result = await tab.evaluate(
+      ({ spam, legit }) => {
+        const api = (window as unknown as { QingduSpam: typeof import('../lib/spam/index') }).QingduSpam;
+        const hidden = api.hideVerdicts(document, api.scanForSpam(document));
+        const covered = (el: Element): boolean => el.closest('[data-qingdu-hidden]') !== null;
+        const spamCaught = (el: Element): boolean => {
+          if (covered(el)) return true;
+          const links = el.querySelectorAll('a[href]');
+          return links.length > 0 && Array.from(links).every(covered);
+        };
+        const legitKept = (el: Element): boolean => !covered(el) && el.querySelector('[data-qingdu-hidden]') === null;
+        // One row per matched element: every labelled block counts once.
+        const judge = (selectors: string[], ok: (el: Element) => boolean) =>
+          selectors.flatMap((selector) => {
+            const els = Array.from(document.querySelectorAll(selector));
+            if (els.length === 0) return [{ selector, matched: 0, correct: false }];
+            return els.map((el, i) => ({ selector: `${selector} [${i}]`, matched: els.length, correct: ok(el) }));
+          });
+        return { hidden, spam: judge(spam, spamCaught), legit: judge(legit, legitKept) };
+      },
+      { spam: labels.spam, legit: labels.legit },
+    );
     const rows: EvalRow[] = [
       ...result.spam.map((r) => ({ page, label: 'spam' as const, ...r })),
       ...result.legit.map((r) => ({ page, label: 'legit' as const, ...r })),

@@ -1,10 +1,11 @@
 // Runs the spam evaluation in Chromium: `node scripts/eval-spam.mjs`. Bundles the TypeScript
 // evaluation with esbuild (Node 20 cannot run .ts), prints block-level precision and recall, and
 // exits non-zero unless both are 1.0.
-import { build } from 'esbuild';
+
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // Inside the repo so the bundle's bare imports (esbuild, playwright-core) resolve.

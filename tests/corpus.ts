@@ -8,9 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const corpusDir = process.env.QINGDU_CORPUS
-  ? resolve(process.env.QINGDU_CORPUS)
-  : resolve(repoRoot, '../shared/corpus');
+export const corpusDir = process.env.QINGDU_CORPUS ? resolve(process.env.QINGDU_CORPUS) : resolve(repoRoot, '../shared/corpus');
 export const hasCorpus = existsSync(join(corpusDir, 'seed/MANIFEST.json'));
 
 let warned = false;

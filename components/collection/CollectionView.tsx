@@ -4,6 +4,7 @@
  * retry, and the export actions. Presentational: props in, callbacks out.
  */
 import type { CollectState } from '@/lib/collect';
+import { HtmlBlock } from '../HtmlBlock';
 
 export type T = (key: string, subs?: string[]) => string;
 
@@ -34,10 +35,20 @@ export function CollectionView(props: CollectionViewProps) {
           {props.paper} {props.date} · {props.scope === 'issue' ? t('readIssue') : t('readSection')}
         </strong>
         <span class="spacer" />
-        <button type="button" data-action="export-epub" disabled={!finished || !!props.exporting} onClick={() => props.onExport('epub')}>
+        <button
+          type="button"
+          data-action="export-epub"
+          disabled={!finished || !!props.exporting}
+          onClick={() => props.onExport('epub')}
+        >
           {t('exportEpub')}
         </button>
-        <button type="button" data-action="export-markdown" disabled={!finished || !!props.exporting} onClick={() => props.onExport('markdown')}>
+        <button
+          type="button"
+          data-action="export-markdown"
+          disabled={!finished || !!props.exporting}
+          onClick={() => props.onExport('markdown')}
+        >
           {t('exportMarkdown')}
         </button>
         <button type="button" data-action="close" onClick={props.onClose} aria-label={t('close')}>
@@ -46,7 +57,9 @@ export function CollectionView(props: CollectionViewProps) {
       </header>
       <div class="progress" role="status" aria-live="polite">
         <progress max={Math.max(total, 1)} value={done} data-progress={`${done}/${total}`} />
-        <span>{finished ? t('collectDone', [String(done), String(total)]) : t('collectProgress', [String(done), String(total)])}</span>
+        <span>
+          {finished ? t('collectDone', [String(done), String(total)]) : t('collectProgress', [String(done), String(total)])}
+        </span>
         {props.exportError && <span class="error">{props.exportError}</span>}
       </div>
       {state && (
@@ -83,7 +96,9 @@ export function CollectionView(props: CollectionViewProps) {
               const id = anchor(entry.item.url);
               if (entry.status === 'done' && entry.article) {
                 const a = entry.article;
-                const meta = [a.byline, entry.alsoIn?.length ? t('alsoIn', [entry.alsoIn.join('、')]) : ''].filter(Boolean).join(' · ');
+                const meta = [a.byline, entry.alsoIn?.length ? t('alsoIn', [entry.alsoIn.join('、')]) : '']
+                  .filter(Boolean)
+                  .join(' · ');
                 return (
                   <article key={entry.item.url} id={id} lang={a.lang} data-url={entry.item.url}>
                     {a.kicker && <p class="kicker">{a.kicker}</p>}
@@ -91,7 +106,7 @@ export function CollectionView(props: CollectionViewProps) {
                     {a.subtitle && <p class="subtitle">{a.subtitle}</p>}
                     {meta && <p class="meta">{meta}</p>}
                     {/* contentHtml is sanitised by lib/extract (DOMPurify). */}
-                    <div class="body" dangerouslySetInnerHTML={{ __html: a.contentHtml }} />
+                    <HtmlBlock class="body" html={a.contentHtml} />
                   </article>
                 );
               }

@@ -1,6 +1,7 @@
 /** The reader overlay's presentational part: props in, callbacks out, no browser.* calls. */
 import type { ComponentChildren } from 'preact';
 import type { Article } from '../../lib/extract/types';
+import { HtmlBlock } from '../HtmlBlock';
 import { fontStackFor, type ReaderFont } from './fonts';
 
 export type ReaderTheme = 'auto' | 'light' | 'sepia' | 'dark';
@@ -71,32 +72,74 @@ function Toolbar({ prefs, onPrefsChange, onClose, onPrint, t, children }: Omit<R
   const set = (patch: Partial<ReaderPrefs>) => onPrefsChange({ ...prefs, ...patch });
   return (
     <div class="qd-toolbar" role="toolbar" aria-label={t('readerToolbar')}>
-      <button type="button" data-action="font-smaller" title={t('readerFontSmaller')} aria-label={t('readerFontSmaller')}
+      <button
+        type="button"
+        data-action="font-smaller"
+        title={t('readerFontSmaller')}
+        aria-label={t('readerFontSmaller')}
         disabled={prefs.fontSize <= FONT_SIZE_RANGE.min}
-        onClick={() => set({ fontSize: clampFont(prefs.fontSize - FONT_SIZE_RANGE.step) })}>A−</button>
-      <button type="button" data-action="font-larger" title={t('readerFontLarger')} aria-label={t('readerFontLarger')}
+        onClick={() => set({ fontSize: clampFont(prefs.fontSize - FONT_SIZE_RANGE.step) })}
+      >
+        A−
+      </button>
+      <button
+        type="button"
+        data-action="font-larger"
+        title={t('readerFontLarger')}
+        aria-label={t('readerFontLarger')}
         disabled={prefs.fontSize >= FONT_SIZE_RANGE.max}
-        onClick={() => set({ fontSize: clampFont(prefs.fontSize + FONT_SIZE_RANGE.step) })}>A+</button>
-      <button type="button" data-action="line-height" title={t('readerLineHeight')} aria-label={t('readerLineHeight')}
-        onClick={() => set({ lineHeight: nextInCycle(LINE_HEIGHTS, prefs.lineHeight) })}>☰</button>
-      <button type="button" data-action="width" title={t('readerWidth')} aria-label={t('readerWidth')}
-        onClick={() => set({ width: nextInCycle(WIDTHS, prefs.width) })}>↔</button>
-      <select data-action="theme" title={t('readerTheme')} aria-label={t('readerTheme')} value={prefs.theme}
-        onChange={(e) => set({ theme: (e.currentTarget as HTMLSelectElement).value as ReaderTheme })}>
+        onClick={() => set({ fontSize: clampFont(prefs.fontSize + FONT_SIZE_RANGE.step) })}
+      >
+        A+
+      </button>
+      <button
+        type="button"
+        data-action="line-height"
+        title={t('readerLineHeight')}
+        aria-label={t('readerLineHeight')}
+        onClick={() => set({ lineHeight: nextInCycle(LINE_HEIGHTS, prefs.lineHeight) })}
+      >
+        ☰
+      </button>
+      <button
+        type="button"
+        data-action="width"
+        title={t('readerWidth')}
+        aria-label={t('readerWidth')}
+        onClick={() => set({ width: nextInCycle(WIDTHS, prefs.width) })}
+      >
+        ↔
+      </button>
+      <select
+        data-action="theme"
+        title={t('readerTheme')}
+        aria-label={t('readerTheme')}
+        value={prefs.theme}
+        onChange={(e) => set({ theme: (e.currentTarget as HTMLSelectElement).value as ReaderTheme })}
+      >
         {THEMES.map((theme) => (
           <option key={theme} value={theme} selected={theme === prefs.theme}>
             {t(`readerTheme_${theme}`)}
           </option>
         ))}
       </select>
-      <button type="button" data-action="font" title={t('readerFont')} aria-label={t('readerFont')}
+      <button
+        type="button"
+        data-action="font"
+        title={t('readerFont')}
+        aria-label={t('readerFont')}
         aria-pressed={prefs.font === 'sans'}
-        onClick={() => set({ font: prefs.font === 'serif' ? 'sans' : 'serif' })}>
+        onClick={() => set({ font: prefs.font === 'serif' ? 'sans' : 'serif' })}
+      >
         {t(prefs.font === 'serif' ? 'readerFontSerif' : 'readerFontSans')}
       </button>
       {children}
-      <button type="button" data-action="print" title={t('readerPrint')} aria-label={t('readerPrint')} onClick={onPrint}>⎙</button>
-      <button type="button" data-action="close" title={t('readerClose')} aria-label={t('readerClose')} onClick={onClose}>✕</button>
+      <button type="button" data-action="print" title={t('readerPrint')} aria-label={t('readerPrint')} onClick={onPrint}>
+        ⎙
+      </button>
+      <button type="button" data-action="close" title={t('readerClose')} aria-label={t('readerClose')} onClick={onClose}>
+        ✕
+      </button>
     </div>
   );
 }
@@ -124,7 +167,9 @@ function Navigation({ nav, t }: { nav: ReaderNav; t: ReaderProps['t'] }) {
           <ul>
             {sections.map((s) => (
               <li key={s.url}>
-                <a href={s.url} aria-current={s.current ? 'page' : undefined}>{s.label}</a>
+                <a href={s.url} aria-current={s.current ? 'page' : undefined}>
+                  {s.label}
+                </a>
               </li>
             ))}
           </ul>
@@ -152,11 +197,21 @@ export function Reader(props: ReaderProps) {
 
   if (!article) {
     return (
-      <div class="qd-reader qd-empty" data-theme={prefs.theme} role="dialog" aria-modal="true"
-        aria-labelledby={READER_TITLE_ID} tabIndex={-1} style={style} onKeyDown={onKeyDown}>
+      <div
+        class="qd-reader qd-empty"
+        data-theme={prefs.theme}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={READER_TITLE_ID}
+        tabIndex={-1}
+        style={style}
+        onKeyDown={onKeyDown}
+      >
         <div class="qd-empty-box">
           <p id={READER_TITLE_ID}>{t('readerNoArticle')}</p>
-          <button type="button" data-action="close" onClick={onClose}>{t('readerBackToPage')}</button>
+          <button type="button" data-action="close" onClick={onClose}>
+            {t('readerBackToPage')}
+          </button>
         </div>
       </div>
     );
@@ -164,8 +219,17 @@ export function Reader(props: ReaderProps) {
 
   const meta = [article.paper, article.section, article.date, article.byline].filter(Boolean);
   return (
-    <div class="qd-reader" data-theme={prefs.theme} data-font={prefs.font} role="dialog" aria-modal="true"
-      aria-labelledby={READER_TITLE_ID} tabIndex={-1} style={style} onKeyDown={onKeyDown}>
+    <div
+      class="qd-reader"
+      data-theme={prefs.theme}
+      data-font={prefs.font}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={READER_TITLE_ID}
+      tabIndex={-1}
+      style={style}
+      onKeyDown={onKeyDown}
+    >
       <Toolbar {...props} />
       <article lang={article.lang === 'zh' ? 'zh' : article.lang}>
         <header class="qd-titles">
@@ -175,7 +239,7 @@ export function Reader(props: ReaderProps) {
           {meta.length > 0 && <p class="qd-meta">{meta.join(' · ')}</p>}
         </header>
         {/* contentHtml was sanitised by lib/extract (DOMPurify) */}
-        <div class="qd-body" dangerouslySetInnerHTML={{ __html: article.contentHtml }} />
+        <HtmlBlock class="qd-body" html={article.contentHtml} />
         {extraFigures(article).map((img) => (
           <figure key={img.src}>
             <img src={img.src} alt={img.caption} />
@@ -184,7 +248,9 @@ export function Reader(props: ReaderProps) {
         ))}
         {article.url && (
           <p class="qd-source">
-            <a href={article.url} target="_blank" rel="noopener noreferrer">{t('readerOriginal')}</a>
+            <a href={article.url} target="_blank" rel="noopener noreferrer">
+              {t('readerOriginal')}
+            </a>
           </p>
         )}
       </article>

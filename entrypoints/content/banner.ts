@@ -17,7 +17,8 @@ export function showHijackBanner(doc: Document, reasons: string[]): void {
   const close = doc.createElement('button');
   close.textContent = '×';
   close.setAttribute('aria-label', t('close'));
-  close.style.cssText = 'position:absolute;top:4px;right:6px;border:0;background:none;font-size:18px;cursor:pointer;color:inherit';
+  close.style.cssText =
+    'position:absolute;top:4px;right:6px;border:0;background:none;font-size:18px;cursor:pointer;color:inherit';
   close.addEventListener('click', () => host.remove());
   box.append(close);
   root.append(box);

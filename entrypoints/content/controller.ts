@@ -10,8 +10,8 @@ import { convertText, detectScript, makeConverter, otherScriptTarget, PageConver
 import type { ConvertFn, Target } from '@/lib/convert/types';
 import { detectIssue, looksLikeEpaper } from '@/lib/epaper';
 import type { Issue } from '@/lib/epaper/types';
-import { type LazyBundle, type PageState, onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { qingduGlobal, type ReaderHost, type ReaderMode } from '@/lib/messaging/bridge';
+import { type LazyBundle, onMessage, type PageState, sendMessage } from '@/lib/messaging/protocol';
 import { loadSettings, ruleFor, type Settings, type SiteRule, updateSettings, watchSettings } from '@/lib/settings';
 import { defaultSettings } from '@/lib/settings/schema';
 import {
@@ -305,7 +305,10 @@ export class PageController {
           return this.state();
         }),
       ),
-      onMessage('pageConvertSelection', guard('selection', (m: { data: { text: string } }) => this.convertSelection(m.data.text))),
+      onMessage(
+        'pageConvertSelection',
+        guard('selection', (m: { data: { text: string } }) => this.convertSelection(m.data.text)),
+      ),
     ];
     ctx.onInvalidated(() => {
       for (const off of offs) off();

@@ -19,7 +19,11 @@ function App() {
     browser.commands
       ?.getAll()
       .then((all) =>
-        setShortcuts(all.filter((c) => c.name && !c.name.startsWith('_')).map((c) => ({ name: c.name!, description: c.description ?? '', shortcut: c.shortcut ?? '' }))),
+        setShortcuts(
+          all
+            .filter((c) => c.name && !c.name.startsWith('_'))
+            .map((c) => ({ name: c.name!, description: c.description ?? '', shortcut: c.shortcut ?? '' })),
+        ),
       )
       .catch(() => {});
     return watchSettings(setSettings);

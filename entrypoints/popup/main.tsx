@@ -84,7 +84,7 @@ function App() {
       }}
       onRule={async (patch) => {
         if (!state) return;
-        const host = normalizeHost(new URL(state.url).host);
+        const host = normalizeHost(new URL(state.url).hostname);
         await updateSettings((s) => withRule(s, host, patch));
         await refreshRule(state.url);
       }}

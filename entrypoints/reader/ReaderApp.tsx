@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CollectionView } from '@/components/collection/CollectionView';
 import { Reader } from '@/components/reader/Reader';
-import type { CollectState, Collector } from '@/lib/collect';
+import type { Collector, CollectState } from '@/lib/collect';
 import { PageConverter } from '@/lib/convert';
 import type { ConvertFn, Target } from '@/lib/convert/types';
 import { extractArticle } from '@/lib/extract';

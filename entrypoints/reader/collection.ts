@@ -3,14 +3,14 @@
  * same-origin fetcher, lib/epaper to read section title lists and lib/extract (after lib/spam)
  * for each article; and builds the EPUB / Markdown downloads with lib/export.
  */
-import { type CollectState, type Collector, createCollector, createPoliteFetcher } from '@/lib/collect';
-import type { ConvertFn, Target } from '@/lib/convert/types';
+import { type Collector, type CollectState, createCollector, createPoliteFetcher } from '@/lib/collect';
 import { PageConverter } from '@/lib/convert';
+import type { ConvertFn, Target } from '@/lib/convert/types';
 import { detectIssue } from '@/lib/epaper';
 import type { Issue } from '@/lib/epaper/types';
-import { type Book, articleImageUrls, bookFileName, buildEpub, buildMarkdown, fetchBookImages } from '@/lib/export';
-import type { Article } from '@/lib/extract/types';
+import { articleImageUrls, type Book, bookFileName, buildEpub, buildMarkdown, fetchBookImages } from '@/lib/export';
 import { extractArticle } from '@/lib/extract';
+import type { Article } from '@/lib/extract/types';
 import type { ReaderHost } from '@/lib/messaging/bridge';
 import { hideVerdicts, scanForSpam } from '@/lib/spam';
 
@@ -84,9 +84,9 @@ function sectionInputs(issue: Issue | null, scope: 'section' | 'issue') {
 }
 
 /** Converts an article's strings and HTML with the reader's current conversion. */
-function convertArticle(article: Article, convert: ConvertFn, doc: Document): Article {
-  const holder = doc.implementation.createHTMLDocument('').createElement('div');
-  holder.innerHTML = article.contentHtml;
+function convertArticle(article: Article, convert: ConvertFn): Article {
+  // Parsed into an inert document (nothing loads or runs), converted there, serialised back.
+  const holder = new DOMParser().parseFromString(article.contentHtml, 'text/html').body;
   new PageConverter(holder.ownerDocument).convertSubtree(holder, convert);
   const c = (s: string) => (s ? convert(s) : s);
   return {
@@ -112,7 +112,7 @@ export async function exportCollection(
   signal = new AbortController().signal,
 ): Promise<void> {
   const issue = host.issue;
-  const conv = conversion ? (a: Article) => convertArticle(a, conversion.convert, doc) : (a: Article) => a;
+  const conv = conversion ? (a: Article) => convertArticle(a, conversion.convert) : (a: Article) => a;
   const sections = state.sections
     .map((s) => ({
       label: conversion ? conversion.convert(s.label) : s.label,
@@ -146,7 +146,12 @@ export async function exportCollection(
   } else {
     bytes = buildMarkdown(book);
   }
-  download(doc, bytes, bookFileName(book, kind === 'epub' ? 'epub' : 'md'), kind === 'epub' ? 'application/epub+zip' : 'text/markdown;charset=utf-8');
+  download(
+    doc,
+    bytes,
+    bookFileName(book, kind === 'epub' ? 'epub' : 'md'),
+    kind === 'epub' ? 'application/epub+zip' : 'text/markdown;charset=utf-8',
+  );
 }
 
 /** Starts a browser download from the page, without the downloads permission. */

@@ -1,15 +1,15 @@
 export {
-  collectIssue,
-  createCollector,
-  type CollectItem,
   type CollectedArticle,
   type CollectedSection,
+  type CollectItem,
   type CollectOptions,
-  type CollectState,
   type Collector,
+  type CollectState,
+  collectIssue,
+  createCollector,
   type SectionInput,
 } from './collector';
-export { decodeHtml, charsetFromContentType, sniffMetaCharset } from './decode';
+export { charsetFromContentType, decodeHtml, sniffMetaCharset } from './decode';
 export { createLimiter, type Limiter, type LimiterOptions } from './limiter';
 export {
   createPoliteFetcher,

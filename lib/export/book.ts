@@ -28,7 +28,11 @@ const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 /** A safe download name such as `飞霞日报-2024-03-15-第01版：要闻.epub`. */
 export function bookFileName(book: Book, ext: 'epub' | 'md'): string {
   // A title that only repeats the paper and date adds nothing to the name.
-  const titleAddsSomething = (book.title ?? '').replace(book.paper || '\u0000', '').replace(book.date || '\u0000', '').trim() !== '';
+  const titleAddsSomething =
+    (book.title ?? '')
+      .replace(book.paper || '\u0000', '')
+      .replace(book.date || '\u0000', '')
+      .trim() !== '';
   const parts = [book.paper, book.date, titleAddsSomething ? book.title : '']
     .map((part) => (part ?? '').replace(UNSAFE_FILE_CHARS, ' ').replace(/\s+/g, ' ').trim())
     .filter((part, index, all) => part !== '' && all.indexOf(part) === index);

@@ -1,5 +1,5 @@
 /** EPUB 3 (with an NCX for older readers) of a section or an issue, zipped with fflate. */
-import { type Zippable, strToU8, zipSync } from 'fflate';
+import { strToU8, type Zippable, zipSync } from 'fflate';
 import type { Article } from '../extract/types';
 import type { Book, BookImage } from './book';
 import { imageExtension } from './images';
@@ -148,7 +148,14 @@ ${map}
 `;
 }
 
-function opfDocument(book: Book, identifier: string, title: string, items: ManifestItem[], spine: string[], hasCover: boolean): string {
+function opfDocument(
+  book: Book,
+  identifier: string,
+  title: string,
+  items: ManifestItem[],
+  spine: string[],
+  hasCover: boolean,
+): string {
   const meta = [
     `<dc:identifier id="bookid">${escapeXml(identifier)}</dc:identifier>`,
     `<dc:title>${escapeXml(title)}</dc:title>`,
@@ -239,7 +246,15 @@ export function buildEpub(book: Book): Uint8Array {
 
   files[`${OEBPS}/style.css`] = strToU8(STYLE);
   files[`${OEBPS}/nav.xhtml`] = strToU8(
-    groups.length > 0 ? navDocument(book, title, groups) : xhtmlPage(book.lang, title, `<nav epub:type="toc" id="toc"><h1>${escapeXml(title)}</h1><ol><li><span>${UNTITLED}</span></li></ol></nav>`, 'style.css', true),
+    groups.length > 0
+      ? navDocument(book, title, groups)
+      : xhtmlPage(
+          book.lang,
+          title,
+          `<nav epub:type="toc" id="toc"><h1>${escapeXml(title)}</h1><ol><li><span>${UNTITLED}</span></li></ol></nav>`,
+          'style.css',
+          true,
+        ),
   );
   files[`${OEBPS}/toc.ncx`] = strToU8(ncxDocument(identifier, title, groups));
   // An EPUB needs at least one spine item; an empty book shows its table of contents.

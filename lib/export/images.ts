@@ -8,12 +8,26 @@ export function sniffImageType(bytes: Uint8Array): string {
   if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
   if (b.length >= 6 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return 'image/gif';
-  if (b.length >= 12 && b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'image/webp';
+  if (
+    b.length >= 12 &&
+    b[0] === 0x52 &&
+    b[1] === 0x49 &&
+    b[2] === 0x46 &&
+    b[3] === 0x46 &&
+    b[8] === 0x57 &&
+    b[9] === 0x45 &&
+    b[10] === 0x42 &&
+    b[11] === 0x50
+  )
+    return 'image/webp';
   return '';
 }
 
 export function imageExtension(mediaType: string): string {
-  return { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp', 'image/svg+xml': 'svg' }[mediaType] ?? 'bin';
+  return (
+    { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp', 'image/svg+xml': 'svg' }[mediaType] ??
+    'bin'
+  );
 }
 
 /** Every image URL of the articles (absolute), in reading order, without repeats. */
@@ -40,7 +54,11 @@ type FetchBytes = (
  * Fetches images through the caller's (polite) fetcher; a failed or non-image response is
  * dropped, never fatal. The fetcher paces the requests.
  */
-export async function fetchBookImages(urls: string[], fetchPage: FetchBytes, signal: AbortSignal): Promise<Map<string, BookImage>> {
+export async function fetchBookImages(
+  urls: string[],
+  fetchPage: FetchBytes,
+  signal: AbortSignal,
+): Promise<Map<string, BookImage>> {
   const images = new Map<string, BookImage>();
   let next = 0;
   // Two workers: enough to keep a polite fetcher busy without queueing every URL at once.

@@ -1,5 +1,5 @@
 export { type Book, type BookImage, bookFileName } from './book';
-export { buildEpub, bookTitle } from './epub';
-export { buildMarkdown, escapeMarkdown } from './markdown';
+export { bookTitle, buildEpub } from './epub';
 export { articleImageUrls, fetchBookImages, sniffImageType } from './images';
+export { buildMarkdown, escapeMarkdown } from './markdown';
 export { escapeXml, htmlToXhtml } from './xhtml';

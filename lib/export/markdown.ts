@@ -25,7 +25,27 @@ function absolute(src: string, base: string): string {
   }
 }
 
-const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'FIGURE', 'BLOCKQUOTE', 'UL', 'OL', 'TABLE', 'TR', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'FIGCAPTION']);
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'FIGURE',
+  'BLOCKQUOTE',
+  'UL',
+  'OL',
+  'TABLE',
+  'TR',
+  'PRE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'FIGCAPTION',
+]);
 
 /** Walks sanitised article HTML into Markdown blocks. */
 function htmlToMarkdown(html: string, base: string): string[] {
@@ -49,7 +69,8 @@ function htmlToMarkdown(html: string, base: string): string[] {
     if (tag === 'IMG') {
       flush(prefix);
       const src = element.getAttribute('src');
-      if (src) blocks.push(`${prefix}![${escapeMarkdown(cleanLine(element.getAttribute('alt') ?? ''))}](<${absolute(src, base)}>)`);
+      if (src)
+        blocks.push(`${prefix}![${escapeMarkdown(cleanLine(element.getAttribute('alt') ?? ''))}](<${absolute(src, base)}>)`);
       return;
     }
     if (tag === 'BR') {
@@ -84,7 +105,10 @@ function articleMarkdown(article: Article): string {
   if (article.kicker) parts.push(`*${escapeMarkdown(cleanLine(article.kicker))}*`);
   parts.push(`### ${escapeMarkdown(cleanLine(article.title)) || UNTITLED}`);
   if (article.subtitle) parts.push(`**${escapeMarkdown(cleanLine(article.subtitle))}**`);
-  const meta = [article.byline, article.date].map((s) => cleanLine(s ?? '')).filter(Boolean).join(' · ');
+  const meta = [article.byline, article.date]
+    .map((s) => cleanLine(s ?? ''))
+    .filter(Boolean)
+    .join(' · ');
   if (meta) parts.push(escapeMarkdown(meta));
   let body: string[] = [];
   try {

@@ -58,7 +58,9 @@ export function validateEpub(bytes: Uint8Array, domParser: DOMParser): string[] 
   }
   const text = (path: string): string => strFromU8(files[path]);
 
-  const container = files['META-INF/container.xml'] ? parseXml(text('META-INF/container.xml'), domParser, 'application/xml') : null;
+  const container = files['META-INF/container.xml']
+    ? parseXml(text('META-INF/container.xml'), domParser, 'application/xml')
+    : null;
   if (!container) return [...problems, 'META-INF/container.xml missing or malformed'];
   const opfPath = container.getElementsByTagName('rootfile')[0]?.getAttribute('full-path') ?? '';
   if (!opfPath || !files[opfPath]) return [...problems, `container points to missing OPF "${opfPath}"`];
@@ -70,7 +72,11 @@ export function validateEpub(bytes: Uint8Array, domParser: DOMParser): string[] 
   for (const item of Array.from(opf.getElementsByTagName('item'))) {
     const id = item.getAttribute('id') ?? '';
     const path = resolvePath(opfDir, item.getAttribute('href') ?? '');
-    manifest.set(id, { path, mediaType: item.getAttribute('media-type') ?? '', properties: item.getAttribute('properties') ?? '' });
+    manifest.set(id, {
+      path,
+      mediaType: item.getAttribute('media-type') ?? '',
+      properties: item.getAttribute('properties') ?? '',
+    });
     if (!files[path]) problems.push(`manifest item ${id} (${path}) is not in the zip`);
   }
   const listed = new Set([...manifest.values()].map((m) => m.path));

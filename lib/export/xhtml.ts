@@ -49,7 +49,8 @@ function makeXmlSafe(root: Element): void {
       const element = node as Element;
       for (const attr of Array.from(element.attributes)) {
         if (!XML_NAME.test(attr.name)) element.removeAttribute(attr.name);
-        else if (HAS_XML_INVALID_CHAR.test(attr.value)) element.setAttribute(attr.name, attr.value.replace(XML_INVALID_CHARS, ''));
+        else if (HAS_XML_INVALID_CHAR.test(attr.value))
+          element.setAttribute(attr.name, attr.value.replace(XML_INVALID_CHARS, ''));
       }
     } else if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';

@@ -80,8 +80,14 @@ export function blockText(root: Element): string {
       if (child.nodeType === 3) line += (child as Text).data;
       else if (child.nodeType === 1) {
         const tag = (child as Element).tagName;
-        if (tag === 'FIGURE' || tag === 'FIGCAPTION') { flush(); continue; }
-        if (tag === 'BR') { flush(); continue; }
+        if (tag === 'FIGURE' || tag === 'FIGCAPTION') {
+          flush();
+          continue;
+        }
+        if (tag === 'BR') {
+          flush();
+          continue;
+        }
         const block = BLOCK.test(tag);
         if (block) flush();
         walk(child);
@@ -122,7 +128,9 @@ export function tidyBody(root: Element, titleLines: ReadonlySet<string>, pureByl
   let byline = '';
   const first = root.querySelector('p');
   if (first) {
-    const prose = Array.from(root.querySelectorAll('p, div')).find((el) => normalizeSpace(el.textContent) && !el.querySelector('p, div'));
+    const prose = Array.from(root.querySelectorAll('p, div')).find(
+      (el) => normalizeSpace(el.textContent) && !el.querySelector('p, div'),
+    );
     if (prose === first) {
       byline = pureByline(first.textContent ?? '');
       if (byline) first.remove();

@@ -18,7 +18,8 @@ const NAV_HOOKS =
   '#bmdh, #btdh, .bmml, #pageList, #titleList, .swiper-box, .news-list, #list, .fany, .dZoom, .dPage, .ptaobao, .ptaobaob, .psogou, nav, [role="navigation"], #footer, .footer, footer, .copyright, #copyright';
 
 /** Link-only lines that close an e-paper article (上一篇/下一篇/关闭本页/返回). */
-export const PAGER_TEXT = /^(?:上一篇|下一篇|上一版|下一版|关闭本页|關閉本頁|关闭窗口|返回目录|返回目錄|返回|打印本页|打印本頁|回到顶部|回到頂部|[\s|｜])+$/;
+export const PAGER_TEXT =
+  /^(?:上一篇|下一篇|上一版|下一版|关闭本页|關閉本頁|关闭窗口|返回目录|返回目錄|返回|打印本页|打印本頁|回到顶部|回到頂部|[\s|｜])+$/;
 
 function linkTextLength(el: Element): number {
   let n = 0;
@@ -41,7 +42,11 @@ export function dropNavigation(root: ParentNode, navTexts: ReadonlySet<string>, 
     if (all === 0) continue;
     const linked = linkTextLength(el);
     const isList = /^(UL|OL|DL|MENU|TABLE)$/.test(el.tagName);
-    if ((isList && links >= 3 && linked / all > 0.5) || (links >= 2 && linked / all > 0.8) || PAGER_TEXT.test(normalizeSpace(el.textContent))) {
+    if (
+      (isList && links >= 3 && linked / all > 0.5) ||
+      (links >= 2 && linked / all > 0.8) ||
+      PAGER_TEXT.test(normalizeSpace(el.textContent))
+    ) {
       el.remove();
     }
   }

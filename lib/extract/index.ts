@@ -3,15 +3,15 @@
  * the body (known container, else Readability tuned for Chinese) → a sanitised `Article`.
  */
 import type { Issue } from '../epaper/types';
-import type { Article, ArticleImage } from './types';
-import { dropNavigation, dropNonContent, flattenLayoutTables, photoTablesToFigures } from './clean';
 import { absolutizeUrls, blockText, figuresBefore, findBodyContainer, runReadability, tidyBody } from './body';
-import { findTitleBlock, paperFromDocumentTitle, readPropertyComments, type PropertyMap } from './metadata';
+import { dropNavigation, dropNonContent, flattenLayoutTables, photoTablesToFigures } from './clean';
+import { findTitleBlock, type PropertyMap, paperFromDocumentTitle, readPropertyComments } from './metadata';
 import { sanitizeHtml } from './sanitize';
 import { countHan, dateFromUrl, detectLang, normalizeSpace, pureByline, toIsoDate } from './text';
+import type { Article, ArticleImage } from './types';
 
-export type { Article, ArticleImage } from './types';
 export { sanitizeHtml } from './sanitize';
+export type { Article, ArticleImage } from './types';
 
 /** Below this much Han text there is no article to read (section pages, indexes). */
 const MIN_ARTICLE_HAN = 40;
@@ -98,7 +98,8 @@ function imagesOf(root: Element): ArticleImage[] {
   for (const img of Array.from(root.querySelectorAll('img'))) {
     const src = img.getAttribute('src');
     if (!src || !/^https?:/i.test(src)) continue;
-    const caption = normalizeSpace(img.closest('figure')?.querySelector('figcaption')?.textContent) || normalizeSpace(img.getAttribute('alt'));
+    const caption =
+      normalizeSpace(img.closest('figure')?.querySelector('figcaption')?.textContent) || normalizeSpace(img.getAttribute('alt'));
     images.push({ src, caption });
   }
   return images;
@@ -115,8 +116,7 @@ function extract(doc: Document, url: string, issue: Issue | null): Article | nul
 
   const knownTitle = props.title ?? '';
   const block = findTitleBlock(clone.body, knownTitle);
-  const title =
-    block?.title || knownTitle || metaContent(doc, 'meta[property="og:title"]') || normalizeSpace(clone.title);
+  const title = block?.title || knownTitle || metaContent(doc, 'meta[property="og:title"]') || normalizeSpace(clone.title);
   const kicker = block?.kicker || props.introtitle || '';
   const subtitle = block?.subtitle || props.subtitle || '';
   for (const el of block?.elements ?? []) el.remove();
@@ -158,15 +158,19 @@ function extract(doc: Document, url: string, issue: Issue | null): Article | nul
 
   const contentHtml = sanitizeHtml(body.innerHTML, doc);
   // An inert document: nothing parsed into it loads or runs.
-  const contentRoot = doc.implementation.createHTMLDocument('').createElement('div');
-  contentRoot.innerHTML = contentHtml;
+  const Parser = (doc.defaultView as (Window & typeof globalThis) | null)?.DOMParser ?? DOMParser;
+  const contentRoot = new Parser().parseFromString(contentHtml, 'text/html').body;
   return {
     kicker,
     title,
     subtitle,
     byline: tidied.byline || findByline(doc, props, readabilityByline),
     date: findDate(doc, props, issue, url),
-    paper: props.papername || issue?.paper || metaContent(doc, 'meta[property="og:site_name"]') || paperFromDocumentTitle(doc.title, title),
+    paper:
+      props.papername ||
+      issue?.paper ||
+      metaContent(doc, 'meta[property="og:site_name"]') ||
+      paperFromDocumentTitle(doc.title, title),
     section: findSectionLabel(doc, issue),
     contentHtml,
     textContent,

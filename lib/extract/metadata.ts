@@ -45,7 +45,10 @@ function founderClassicTable(root: ParentNode): TitleBlock | null {
   const cells = table ? Array.from(table.querySelectorAll('td.font01, td.font02')) : [titleCell];
   const at = cells.indexOf(titleCell);
   const before = cells.slice(0, at).map(text).filter(Boolean);
-  const after = cells.slice(at + 1).map(text).filter(Boolean);
+  const after = cells
+    .slice(at + 1)
+    .map(text)
+    .filter(Boolean);
   const block = titleCell.closest('.dTit2') ?? titleCell.closest('h1') ?? table ?? titleCell;
   return {
     kicker: before[before.length - 1] ?? '',
@@ -80,7 +83,10 @@ const HEADING = /^H[1-6]$/;
 /** Any page: the `<h1>` (preferring one equal to the known title) with a heading or `.subtitle` on each side. */
 function genericHeading(root: ParentNode, knownTitle: string): TitleBlock | null {
   const h1s = Array.from(root.querySelectorAll('h1')).filter((h) => text(h) && !h.closest('a, nav, header'));
-  const pick = h1s.find((h) => knownTitle && text(h) === knownTitle) ?? (knownTitle ? h1s.find((h) => knownTitle.includes(text(h)) || text(h).includes(knownTitle)) : undefined) ?? (h1s.length === 1 ? h1s[0] : undefined);
+  const pick =
+    h1s.find((h) => knownTitle && text(h) === knownTitle) ??
+    (knownTitle ? h1s.find((h) => knownTitle.includes(text(h)) || text(h).includes(knownTitle)) : undefined) ??
+    (h1s.length === 1 ? h1s[0] : undefined);
   if (!pick) return null;
   const elements: Element[] = [pick];
   let kicker = '';
@@ -108,7 +114,9 @@ export function paperFromDocumentTitle(docTitle: string, articleTitle: string): 
     .split(/\s*(?:--|_|\||—|－| - )\s*/)
     .map((p) => p.trim())
     .filter((p) => p && p !== articleTitle);
-  const named = parts.find((p) => /(?:数字报|數字報|电子报|電子報|电子版|電子版)$/.test(p) && p.length > 3) ?? parts.find((p) => /[报報]$/.test(p));
+  const named =
+    parts.find((p) => /(?:数字报|數字報|电子报|電子報|电子版|電子版)$/.test(p) && p.length > 3) ??
+    parts.find((p) => /[报報]$/.test(p));
   if (!named) return '';
   return named.replace(/(?:数字报|數字報|电子报|電子報|电子版|電子版)$/, '').trim() || '';
 }

@@ -1,9 +1,26 @@
 /** DOMPurify configured for article content. */
-import createDOMPurify, { type DOMPurify, type Config } from 'dompurify';
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 
 const CONFIG: Config = {
   USE_PROFILES: { html: true }, // no SVG / MathML: they carry their own script vectors
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'option', 'textarea', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'template', 'dialog'],
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'select',
+    'option',
+    'textarea',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'link',
+    'meta',
+    'base',
+    'template',
+    'dialog',
+  ],
   FORBID_ATTR: ['style', 'id', 'class', 'srcset', 'sizes', 'formaction', 'action', 'background', 'ping'],
   ALLOW_DATA_ATTR: false,
 };

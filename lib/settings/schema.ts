@@ -69,7 +69,11 @@ function num(v: unknown, min: number, max: number, fallback: number, path: strin
 }
 
 export function normalizeHost(host: string): string {
-  return host.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
 }
 
 export function isValidHostPattern(host: string): boolean {

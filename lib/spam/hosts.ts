@@ -2,7 +2,23 @@
 
 const SECOND_LEVEL = new Set(['com', 'net', 'org', 'gov', 'edu', 'co', 'ac', 'mil']);
 
+const SCHEME_RE = /^\s*([a-z][a-z0-9+.-]*):/i;
+let lastBase = '';
+let lastBaseHost = '';
+
 export function hostOf(href: string, base: string): string {
+  // Fast path for relative references (most links on a page): the base's own host.
+  if (base && !SCHEME_RE.test(href) && !/^\s*[\\/]{2}|[\t\n\r]/.test(href)) {
+    if (base !== lastBase) {
+      lastBaseHost = parseHost(base, '');
+      lastBase = base;
+    }
+    return lastBaseHost;
+  }
+  return parseHost(href, base);
+}
+
+function parseHost(href: string, base: string): string {
   try {
     const url = new URL(href, base || undefined);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return '';

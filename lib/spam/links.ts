@@ -1,6 +1,7 @@
 /** Reads each link once (text, host, lexicon hits) and groups links into candidate blocks. */
-import { isOffendingText, lexiconHits, type LexiconHits } from './lexicon';
+
 import { hostOf, registrableDomain } from './hosts';
+import { isOffendingText, type LexiconHits, lexiconHits } from './lexicon';
 
 export interface LinkInfo {
   el: HTMLAnchorElement;
@@ -45,9 +46,10 @@ export function groupLinks(links: LinkInfo[], articleRoot: Element | null): { bl
   const linkChars = new Map<Element, number>();
   for (const link of links) {
     let node = link.el.parentElement;
+    const chars = link.text.replace(/\s/g, '').length;
     for (let d = 0; node && d < MAX_CLIMB && !isBoundary(node, articleRoot); d++) {
       counts.set(node, (counts.get(node) ?? 0) + 1);
-      linkChars.set(node, (linkChars.get(node) ?? 0) + link.text.replace(/\s/g, '').length);
+      linkChars.set(node, (linkChars.get(node) ?? 0) + chars);
       node = node.parentElement;
     }
   }

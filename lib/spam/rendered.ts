@@ -6,23 +6,44 @@
 
 /** Soft techniques are also used by legit menus and sr-only text; hard ones are not. */
 export type HidingTechnique =
-  | 'display-none' | 'visibility' | 'opacity' | 'sr-only'
-  | 'offscreen' | 'clipped' | 'tiny-font' | 'same-color' | 'tiny-marquee' | 'zero-size';
+  | 'display-none'
+  | 'visibility'
+  | 'opacity'
+  | 'sr-only'
+  | 'offscreen'
+  | 'clipped'
+  | 'tiny-font'
+  | 'same-color'
+  | 'tiny-marquee'
+  | 'zero-size';
 
 const HARD: ReadonlySet<HidingTechnique> = new Set([
-  'offscreen', 'clipped', 'tiny-font', 'same-color', 'tiny-marquee', 'zero-size',
+  'offscreen',
+  'clipped',
+  'tiny-font',
+  'same-color',
+  'tiny-marquee',
+  'zero-size',
 ]);
 export function isHardTechnique(t: HidingTechnique): boolean {
   return HARD.has(t);
 }
 
-interface Box { left: number; top: number; right: number; bottom: number }
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 /** Per-scan cache so shared ancestors are styled once. */
 export class RenderProbe {
   readonly hasLayout: boolean;
   private readonly styles = new WeakMap<Element, CSSStyleDeclaration | null>();
   private readonly hiddenAncestor = new WeakMap<Element, HidingTechnique | null>();
+  private readonly clips = new WeakMap<Element, DOMRect | null>();
+  private pageWidth: number | undefined;
+  private readonly backgrounds = new WeakMap<Element, Rgba | 'image' | null>();
   private readonly view: (Window & typeof globalThis) | null;
 
   constructor(private readonly doc: Document) {
@@ -80,8 +101,14 @@ export class RenderProbe {
       path.push(node);
       const s = this.style(node);
       if (s) {
-        if (s.display === 'none') { found = 'display-none'; break; }
-        if (s.opacity !== '' && Number(s.opacity) === 0) { found = 'opacity'; break; }
+        if (s.display === 'none') {
+          found = 'display-none';
+          break;
+        }
+        if (s.opacity !== '' && Number(s.opacity) === 0) {
+          found = 'opacity';
+          break;
+        }
       }
       node = node.parentElement;
     }
@@ -106,9 +133,8 @@ export class RenderProbe {
     const sx = view ? view.scrollX : 0;
     const sy = view ? view.scrollY : 0;
     if (box.right + sx <= 0 || box.bottom + sy <= 0) return 'offscreen';
-    const docEl = this.doc.documentElement;
-    const width = Math.max(docEl.scrollWidth, view ? view.innerWidth : 0);
-    if (box.left + sx >= width + 50) return 'offscreen';
+    this.pageWidth ??= Math.max(this.doc.documentElement.scrollWidth, view ? view.innerWidth : 0);
+    if (box.left + sx >= this.pageWidth + 50) return 'offscreen';
     const clip = this.clippedBy(el, box);
     if (clip) return clip;
     if (s && this.sameColorAsBackground(el, s)) return 'same-color';
@@ -126,7 +152,12 @@ export class RenderProbe {
       const r = rects[i];
       if (r.width <= 0.5 && r.height <= 0.5) continue;
       box = box
-        ? { left: Math.min(box.left, r.left), top: Math.min(box.top, r.top), right: Math.max(box.right, r.right), bottom: Math.max(box.bottom, r.bottom) }
+        ? {
+            left: Math.min(box.left, r.left),
+            top: Math.min(box.top, r.top),
+            right: Math.max(box.right, r.right),
+            bottom: Math.max(box.bottom, r.bottom),
+          }
         : { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     }
     if (!box) {
@@ -144,19 +175,16 @@ export class RenderProbe {
     let depth = 0;
     let visible: Box = { ...box };
     while (node && node !== this.doc.body && depth < 12) {
-      const s = this.style(node);
-      if (s) {
-        const clipsOverflow = s.overflowX !== 'visible' || s.overflowY !== 'visible';
-        const clipRect = s.clip && s.clip !== 'auto' && s.position === 'absolute';
-        if (clipsOverflow || clipRect) {
-          const r = node.getBoundingClientRect();
-          visible = {
-            left: Math.max(visible.left, r.left), top: Math.max(visible.top, r.top),
-            right: Math.min(visible.right, r.right), bottom: Math.min(visible.bottom, r.bottom),
-          };
-          if (visible.right - visible.left < 2 || visible.bottom - visible.top < 2) {
-            return r.width <= 2 && r.height <= 2 ? 'sr-only' : 'clipped';
-          }
+      const r = this.clipBox(node);
+      if (r) {
+        visible = {
+          left: Math.max(visible.left, r.left),
+          top: Math.max(visible.top, r.top),
+          right: Math.min(visible.right, r.right),
+          bottom: Math.min(visible.bottom, r.bottom),
+        };
+        if (visible.right - visible.left < 2 || visible.bottom - visible.top < 2) {
+          return r.width <= 2 && r.height <= 2 ? 'sr-only' : 'clipped';
         }
       }
       node = node.parentElement;
@@ -165,22 +193,50 @@ export class RenderProbe {
     return null;
   }
 
+  /** The border box of `node` when it clips its content (overflow or clip rect), else null. */
+  private clipBox(node: Element): DOMRect | null {
+    const known = this.clips.get(node);
+    if (known !== undefined) return known;
+    const s = this.style(node);
+    let box: DOMRect | null = null;
+    if (s) {
+      const clipsOverflow = s.overflowX !== 'visible' || s.overflowY !== 'visible';
+      const clipRect = s.clip && s.clip !== 'auto' && s.position === 'absolute';
+      if (clipsOverflow || clipRect) box = node.getBoundingClientRect();
+    }
+    this.clips.set(node, box);
+    return box;
+  }
+
   private sameColorAsBackground(el: Element, s: CSSStyleDeclaration): boolean {
     const fg = parseColor(s.color);
     if (!fg) return false;
-    let node: Element | null = el;
-    let depth = 0;
-    while (node && depth < 30) {
-      const ns = this.style(node);
-      if (ns && ns.backgroundImage && ns.backgroundImage !== 'none') return false;
-      const bg = ns ? parseColor(ns.backgroundColor) : null;
-      if (bg && bg[3] > 0.5) return colorDistance(fg, bg) < 12;
-      node = node.parentElement;
-      depth++;
-    }
-    return colorDistance(fg, [255, 255, 255, 1]) < 12;
+    const bg = this.backgroundOf(el, 0);
+    if (bg === 'image') return false;
+    return colorDistance(fg, bg ?? [255, 255, 255, 1]) < 12;
+  }
+
+  /**
+   * The first opaque background at or above `el` ('image' when a background image comes
+   * first, null for none within 30 levels). Memoised: links share their ancestors.
+   */
+  private backgroundOf(el: Element, depth: number): Rgba | 'image' | null {
+    const known = this.backgrounds.get(el);
+    if (known !== undefined) return known;
+    let result: Rgba | 'image' | null;
+    const ns = this.style(el);
+    const bg = ns ? parseColor(ns.backgroundColor) : null;
+    if (ns && ns.backgroundImage && ns.backgroundImage !== 'none') result = 'image';
+    else if (bg && bg[3] > 0.5) result = bg;
+    else if (!el.parentElement || depth >= 29) result = null;
+    else result = this.backgroundOf(el.parentElement, depth + 1);
+    // Only depth-independent answers are memoised (a cut-off at depth 29 is not).
+    if (result !== null || !el.parentElement) this.backgrounds.set(el, result);
+    return result;
   }
 }
+
+type Rgba = [number, number, number, number];
 
 function detectLayout(doc: Document): boolean {
   try {

@@ -3,16 +3,25 @@
  * links. Pure given the link data and the hiding techniques, so jsdom tests cover it.
  */
 import { classifyCounts, countScriptChars, type ScriptCounts } from '../charsets';
-import { hasFooterMarks, hasWallCue, isEditionLabel, SEPARATOR_RE } from './lexicon';
 import { hasAbusedTld, hasSpamHostWord, isInstitutionalHost, isRandomLookingHost, registrableDomain } from './hosts';
+import { hasFooterMarks, hasWallCue, isEditionLabel, SEPARATOR_RE } from './lexicon';
 import type { LinkBlock, LinkInfo } from './links';
-import { isHardTechnique, type HidingTechnique } from './rendered';
+import { type HidingTechnique, isHardTechnique } from './rendered';
 
 export type PageScript = 'hans' | 'hant' | 'mixed' | 'none';
 
+/** Script counts of a sample of the page text, and whether that sample holds the block. */
+export interface PageCounts {
+  counts: ScriptCounts;
+  includesBlock: boolean;
+}
+
 export interface ScoreContext {
-  /** Script counts of the whole page text (computed lazily); the block's own are subtracted. */
-  pageCounts: () => ScriptCounts;
+  /**
+   * Page text statistics (sampled, computed lazily on first call); the block's own counts are
+   * subtracted when the sample includes the block.
+   */
+  pageCounts: (block: Element) => PageCounts;
   /** Caller-known page script; overrides the counts. */
   pageScript?: PageScript;
   hiddenBy: (link: LinkInfo) => HidingTechnique | null;
@@ -27,18 +36,20 @@ export interface BlockScore {
 export const WALL_THRESHOLD = 4.5;
 const MAX_CONTEXT_TEXT = 2000;
 
-export function scriptMismatch(blockText: string, ctx: ScoreContext): boolean {
+export function scriptMismatch(blockText: string, blockEl: Element, ctx: ScoreContext): boolean {
   const block = countScriptChars(blockText);
   if (block.han < 8 || block.hans + block.hant < 3) return false;
   const blockScript = classifyCounts(block);
   let page: PageScript = ctx.pageScript ?? 'none';
   if (!ctx.pageScript) {
-    const all = ctx.pageCounts();
-    const rest = {
-      han: Math.max(0, all.han - block.han),
-      hans: Math.max(0, all.hans - block.hans),
-      hant: Math.max(0, all.hant - block.hant),
-    };
+    const { counts: all, includesBlock } = ctx.pageCounts(blockEl);
+    const rest = !includesBlock
+      ? all
+      : {
+          han: Math.max(0, all.han - block.han),
+          hans: Math.max(0, all.hans - block.hans),
+          hant: Math.max(0, all.hant - block.hant),
+        };
     if (rest.hans + rest.hant < 5) return false;
     page = classifyCounts(rest);
   }
@@ -89,7 +100,7 @@ export function scoreBlock(block: LinkBlock, ctx: ScoreContext): BlockScore {
     signals.push(`hidden ${hidden}/${n}`);
   }
   const text = contextText(block.el);
-  if (scriptMismatch(links.map((l) => l.text).join(''), ctx)) {
+  if (scriptMismatch(links.map((l) => l.text).join(''), block.el, ctx)) {
     score += 2;
     signals.push('script-mismatch');
   }

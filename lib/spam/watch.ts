@@ -4,7 +4,7 @@
  * the work per batch, and ignores its own attribute writes.
  */
 import { HIDDEN_ATTR, hideVerdicts, SHOWN_ATTR, STYLE_ID } from './hide';
-import { scanForSpam, type ScanOptions } from './scan';
+import { type ScanOptions, scanForSpam } from './scan';
 
 const BATCH_DELAY_MS = 80;
 const MAX_ROOTS_PER_BATCH = 60;

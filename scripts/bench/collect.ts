@@ -105,13 +105,13 @@ export async function bench(ctx: { browser: Browser; corpusDir: string; repoRoot
     const runOnce = (delayMs: number) =>
       page.evaluate(
         async ({ delayMs, concurrency }) => {
-          // biome-ignore lint/suspicious/noExplicitAny: the injected bundle's global
           const api = (window as any).QingduCollectBench;
           const parser = new DOMParser();
           const parse = (html: string) => parser.parseFromString(html, 'text/html');
           const listOf = (doc: Document, url: string) => {
             const issue = api.detectIssueImpl ? api.detectIssueImpl(doc, url) : null;
-            if (issue && issue.articles.length > 0) return issue.articles.map((a: { title: string; url: string }) => ({ title: a.title, url: a.url }));
+            if (issue && issue.articles.length > 0)
+              return issue.articles.map((a: { title: string; url: string }) => ({ title: a.title, url: a.url }));
             return Array.from(doc.querySelectorAll('div.title a[href*="content_"]')).map((a) => ({
               title: (a.textContent ?? '').trim(),
               url: new URL(a.getAttribute('href') ?? '', url).href,
@@ -124,7 +124,22 @@ export async function bench(ctx: { browser: Browser; corpusDir: string; repoRoot
             const text = doc.querySelector('#ozoom')?.textContent?.trim() ?? '';
             if (!text) return null;
             const paragraphs = text.split(/\s*\n\s*/).filter(Boolean);
-            return { kicker: '', title, subtitle: '', byline: '', date: '', paper: '', section: '', contentHtml: paragraphs.map((p: string) => `<p>${p.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`).join(''), textContent: paragraphs.join('\n'), images: [], lang: 'zh-Hans', url };
+            return {
+              kicker: '',
+              title,
+              subtitle: '',
+              byline: '',
+              date: '',
+              paper: '',
+              section: '',
+              contentHtml: paragraphs
+                .map((p: string) => `<p>${p.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`)
+                .join(''),
+              textContent: paragraphs.join('\n'),
+              images: [],
+              lang: 'zh-Hans',
+              url,
+            };
           };
           const here = location.href.split('?')[0];
           // As the reader does: the current section's list comes from the open page, the rest are fetched.
@@ -157,7 +172,8 @@ export async function bench(ctx: { browser: Browser; corpusDir: string; repoRoot
             concurrency,
             delayMs,
             onUpdate: (s: { sections: { items: { status: string }[] }[] }) => {
-              if (firstMs < 0 && s.sections.some((sec) => sec.items.some((i) => i.status === 'done'))) firstMs = performance.now() - t0;
+              if (firstMs < 0 && s.sections.some((sec) => sec.items.some((i) => i.status === 'done')))
+                firstMs = performance.now() - t0;
             },
           });
           const allMs = performance.now() - t0;
@@ -204,7 +220,13 @@ export async function bench(ctx: { browser: Browser; corpusDir: string; repoRoot
     const extractor = useExtract ? 'lib/extract' : 'DOMParser+textContent stub';
     const lister = useEpaper ? 'lib/epaper' : 'div.title parser';
     return [
-      { figure: `collect: first article shown (${extractor}, ${lister})`, value: median(polite.map((r) => r.firstMs)), unit: 'ms', limit: '≤ 1000', pass: median(polite.map((r) => r.firstMs)) <= 1000 },
+      {
+        figure: `collect: first article shown (${extractor}, ${lister})`,
+        value: median(polite.map((r) => r.firstMs)),
+        unit: 'ms',
+        limit: '≤ 1000',
+        pass: median(polite.map((r) => r.firstMs)) <= 1000,
+      },
       { figure: `collect: whole issue loaded, ${last.requests} requests at 2 × ${DELAY_MS} ms`, value: allMs, unit: 'ms' },
       {
         figure: 'collect: whole issue ÷ politeness floor',
@@ -214,12 +236,34 @@ export async function bench(ctx: { browser: Browser; corpusDir: string; repoRoot
         limit: '≤ 1.5',
         pass: allMs / floorMs <= 1.5,
       },
-      { figure: 'collect: whole issue, no pause (fetch+decode+extract cost)', value: median(unpaced.map((r) => r.allMs)), unit: 'ms' },
-      { figure: 'collect: max requests in flight', value: Math.max(...polite.map((r) => r.maxInFlight)), unit: 'count', limit: '≤ 2', pass: polite.every((r) => r.maxInFlight <= 2) },
-      { figure: 'collect: articles loaded / failed (expected 11 / 1)', value: last.done, unit: 'count', limit: '= 11, 1 failed', pass: last.done === 11 && last.errors === 1 },
+      {
+        figure: 'collect: whole issue, no pause (fetch+decode+extract cost)',
+        value: median(unpaced.map((r) => r.allMs)),
+        unit: 'ms',
+      },
+      {
+        figure: 'collect: max requests in flight',
+        value: Math.max(...polite.map((r) => r.maxInFlight)),
+        unit: 'count',
+        limit: '≤ 2',
+        pass: polite.every((r) => r.maxInFlight <= 2),
+      },
+      {
+        figure: 'collect: articles loaded / failed (expected 11 / 1)',
+        value: last.done,
+        unit: 'count',
+        limit: '= 11, 1 failed',
+        pass: last.done === 11 && last.errors === 1,
+      },
       { figure: 'export: buildEpub for the issue', value: median(polite.map((r) => r.epubMs)), unit: 'ms' },
       { figure: 'export: EPUB size', value: last.epubBytes, unit: 'bytes' },
-      { figure: 'export: validateEpub problems in Chromium', value: last.epubProblems, unit: 'count', limit: '= 0', pass: last.epubProblems === 0 },
+      {
+        figure: 'export: validateEpub problems in Chromium',
+        value: last.epubProblems,
+        unit: 'count',
+        limit: '= 0',
+        pass: last.epubProblems === 0,
+      },
     ];
   } finally {
     await page.close();

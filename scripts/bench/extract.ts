@@ -52,7 +52,8 @@ function articlePages(corpusDir: string): { name: string; html: string; url: str
     const manifest = JSON.parse(readFileSync(join(corpusDir, dir, 'MANIFEST.json'), 'utf8')) as { files: ManifestFile[] };
     for (const f of manifest.files) {
       if (f.kind !== 'article' || !f.expected.title) continue;
-      const url = f.url_if_known ?? f.url_if_served?.replace('PORT', '8123') ?? 'http://127.0.0.1:8123/html/2014-05/21/content_1.htm';
+      const url =
+        f.url_if_known ?? f.url_if_served?.replace('PORT', '8123') ?? 'http://127.0.0.1:8123/html/2014-05/21/content_1.htm';
       const html = readFileSync(join(corpusDir, dir, f.file), 'utf8').replace(/^\uFEFF/, '');
       pages.push({ name: f.file.replace(/\.html$/, ''), html, url });
     }
@@ -124,14 +125,24 @@ export async function bench(ctx: { browser: Browser; corpusDir: string; repoRoot
     if (ratios.length) {
       const sorted = ratios.slice().sort((a, b) => a - b);
       const med = sorted[Math.floor(sorted.length / 2)];
-      rows.push({ figure: 'extract: median ratio over corpus article pages', value: Number(med.toFixed(2)), unit: 'ratio', baseline: 'Readability alone, same run', limit: '≤ 3', pass: med <= 3 });
+      rows.push({
+        figure: 'extract: median ratio over corpus article pages',
+        value: Number(med.toFixed(2)),
+        unit: 'ratio',
+        baseline: 'Readability alone, same run',
+        limit: '≤ 3',
+        pass: med <= 3,
+      });
     }
     // Known body container (seed page) and Readability path (our generic news-page fixture).
     const big = [
       { label: 'e-paper page', source: pages.find((p) => p.name.startsWith('gysb')) },
       {
         label: 'news page without a known container',
-        source: { html: readFileSync(join(ctx.repoRoot, 'tests/fixtures/extract/generic-br-body.html'), 'utf8'), url: 'http://news.example.cn/a.html' },
+        source: {
+          html: readFileSync(join(ctx.repoRoot, 'tests/fixtures/extract/generic-br-body.html'), 'utf8'),
+          url: 'http://news.example.cn/a.html',
+        },
       },
     ];
     for (const { label, source } of big) {

@@ -4,7 +4,7 @@
  * runs unchanged in both. Browsers are found at the Debian paths or CHROME_PATH/FIREFOX_PATH;
  * without one the suite is skipped with a printed notice, except under CI=true.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../corpus';
@@ -43,7 +43,9 @@ export function canRun(name: BrowserName): boolean {
   const path = browserPath(name);
   const built = existsSync(join(extensionDir(name), 'manifest.json'));
   if (path && built) return true;
-  const why = !path ? `${name} not found (set ${name === 'chromium' ? 'CHROME_PATH' : 'FIREFOX_PATH'})` : `extension not built at ${extensionDir(name)} (run the build first)`;
+  const why = !path
+    ? `${name} not found (set ${name === 'chromium' ? 'CHROME_PATH' : 'FIREFOX_PATH'})`
+    : `extension not built at ${extensionDir(name)} (run the build first)`;
   if (process.env.CI === 'true') throw new Error(`e2e: ${why}; required under CI=true`);
   console.warn(`NOTICE: e2e ${name} tests skipped: ${why}.`);
   return false;
@@ -62,6 +64,8 @@ export interface Tab {
   bringToFront(): Promise<void>;
   screenshot(path: string, fullPage?: boolean): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Runs `trigger` and returns the file the browser downloaded because of it. */
+  download(trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer }>;
   close(): Promise<void>;
 }
 
@@ -95,6 +99,7 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
     executablePath: browserPath('chromium')!,
     headless: opts.headless ?? true,
     locale,
+    acceptDownloads: true,
     args: [...CHROMIUM_FLAGS, `--lang=${locale}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
     env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
   });
@@ -121,6 +126,10 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
       await page.screenshot({ path, fullPage });
     },
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    async download(trigger) {
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), trigger()]);
+      return { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) };
+    },
     close: () => page.close(),
   });
 
@@ -155,6 +164,7 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
 async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
   const puppeteer = (await import('puppeteer-core')).default;
   const locale = opts.locale ?? 'en-US';
+  const downloadDir = mkdtempSync(join(tmpdir(), 'qingdu-ff-downloads-'));
   const ff = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserPath('firefox')!,
@@ -165,6 +175,12 @@ async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
       'intl.accept_languages': locale,
       'intl.locale.requested': locale,
       'browser.aboutwelcome.enabled': false,
+      'browser.download.dir': downloadDir,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.helperApps.neverAsk.saveToDisk': 'application/epub+zip,text/markdown,application/json,application/octet-stream',
     },
   });
   await ff.installExtension(extensionDir('firefox'));
@@ -175,7 +191,11 @@ async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
       if (url.startsWith('moz-extension:')) {
         // BiDi does not report load events for moz-extension pages: navigate, then poll.
         await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
-        await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 10_000 }, url);
+        await page.waitForFunction(
+          (u: string) => location.href === u && document.readyState === 'complete',
+          { timeout: 10_000 },
+          url,
+        );
         return;
       }
       await page.goto(url, { waitUntil: 'load' });
@@ -198,6 +218,18 @@ async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
       await page.screenshot({ path: path as `${string}.png`, fullPage });
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
+    async download(trigger) {
+      const before = new Set(readdirSync(downloadDir));
+      await trigger();
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        const done = readdirSync(downloadDir).filter((f) => !before.has(f) && !f.endsWith('.part'));
+        const partial = readdirSync(downloadDir).some((f) => f.endsWith('.part'));
+        if (done.length && !partial) return { name: done[0], bytes: readFileSync(join(downloadDir, done[0])) };
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('no download arrived');
+    },
     close: () => page.close(),
   });
 
@@ -229,6 +261,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
     },
     async close() {
       await ff.close();
+      rmSync(downloadDir, { recursive: true, force: true });
     },
   };
   return browser;

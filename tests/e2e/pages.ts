@@ -61,17 +61,18 @@ export class ContentPage {
   }
 
   /** The reader's state, read through its open shadow root. */
-  reader(): Promise<{ open: boolean; titles: string[]; articleCount: number; text: string; theme: string | null }> {
+  reader(): Promise<{ open: boolean; titles: string[]; articleCount: number; text: string; body: string; theme: string | null }> {
     return this.tab.evaluate(() => {
       const host = document.querySelector('qingdu-reader');
       const root = host?.shadowRoot;
-      if (!host || !root) return { open: false, titles: [], articleCount: 0, text: '', theme: null };
+      if (!host || !root) return { open: false, titles: [], articleCount: 0, text: '', body: '', theme: null };
       const articles = [...root.querySelectorAll('article')];
       return {
         open: true,
         titles: articles.map((a) => a.querySelector('h1')?.textContent?.trim() ?? ''),
         articleCount: articles.length,
         text: articles.map((a) => a.textContent ?? '').join('\n'),
+        body: articles.map((a) => a.querySelector('.qd-body, .body')?.textContent ?? '').join('\n'),
         theme: root.querySelector('[data-theme]')?.getAttribute('data-theme') ?? null,
       };
     });

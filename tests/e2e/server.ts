@@ -59,6 +59,32 @@ function resolveFile(pathname: string): string | null {
   return null;
 }
 
+/**
+ * Pages made on request for stress tests: `/generated/huge.htm` has about 50,000 nodes (an
+ * e-paper article with a long body, a 版面 list and a spam wall) and rewrites itself every
+ * 50 ms for 3 seconds, the way badly built pages do.
+ */
+function generatedPage(pathname: string): string | null {
+  if (pathname !== '/generated/huge.htm') return null;
+  const sections = Array.from({ length: 8 }, (_, i) => `<a id=pageLink href=node_${i + 1}.htm>第0${i + 1}版：要闻</a>`).join(
+    '<br>',
+  );
+  const paragraphs = Array.from(
+    { length: 8000 },
+    (_, i) => `<p>&nbsp;&nbsp;第${i}段：本报讯 <span>城市</span>建设<b>持续</b>推进，<a href="content_${i}.htm">详情</a>。</p>`,
+  ).join('');
+  const wall = Array.from(
+    { length: 30 },
+    (_, i) => `<a href="http://w${i}.zq${9100 + i}k.com/">久久精品国产亚洲综合${i}</a>`,
+  ).join('|');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>大页面测试</title></head><body>
+<div id="bmdh">${sections}</div><div id="ozoom">${paragraphs}</div>
+<div id="ticker">0</div>
+<div class="sitemap-links">主站蜘蛛池模板: ${wall}</div>
+<script>var n=0;var t=setInterval(function(){document.getElementById('ticker').textContent=String(++n);if(n>=60)clearInterval(t);},50);</script>
+</body></html>`;
+}
+
 export interface FixtureServer {
   origin: string;
   port: number;
@@ -73,6 +99,12 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname + url.search);
+    const generated = generatedPage(url.pathname);
+    if (generated) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(generated);
+      return;
+    }
     const file = resolveFile(url.pathname);
     if (!file || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });

@@ -46,13 +46,23 @@ if (seed) {
       await options.close();
     });
 
-    it('the popup writes "always on this site" rules that the options page shows', async () => {
+    it('the popup writes "always on this site" rules: the reader opens by itself next time, and the options page shows the rule', async () => {
       const { browser, server } = ctx();
       const page = await ContentPage.open(browser, server.url(SEED_PATH));
       const popup = await PopupPage.open(browser, page);
       await popup.tab.click('[data-rule="reader"]');
+      await popup.tab.waitFor(() => (document.querySelector('[data-rule="reader"]') as HTMLInputElement).checked);
+      // The next article page of this site opens in the reader by itself.
+      const next = await ContentPage.open(browser, server.url(SEED_PATH));
+      await next.tab.waitFor(() => !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('article h1'), undefined, 20_000);
+      expect((await next.reader()).titles).toEqual([seed.title]);
+      await next.tab.close();
       const options = await openOptions(browser);
-      await options.waitFor(() => (document.querySelector('tr[data-rule-host="127.0.0.1"] [data-field="reader"]') as HTMLInputElement | null)?.checked === true);
+      await options.waitFor(
+        () =>
+          (document.querySelector('tr[data-rule-host="127.0.0.1"] [data-field="reader"]') as HTMLInputElement | null)?.checked ===
+          true,
+      );
       await options.click('tr[data-rule-host="127.0.0.1"] [data-action="remove-rule"]');
       await options.waitFor(() => !document.querySelector('tr[data-rule-host="127.0.0.1"]'));
       await options.close();
@@ -95,7 +105,9 @@ if (seed) {
       await options.waitFor(() => !document.querySelector('tr[data-rule-host="epaper.example.com"]'));
       await importFile(options, readFileSync(join(dir, 'settings.json'), 'utf8'));
       await options.waitFor(() => !!document.querySelector('tr[data-rule-host="epaper.example.com"]'));
-      expect(await options.evaluate(() => (document.querySelector('[data-field="hantVariant"]') as HTMLSelectElement).value)).toBe('twp');
+      expect(
+        await options.evaluate(() => (document.querySelector('[data-field="hantVariant"]') as HTMLSelectElement).value),
+      ).toBe('twp');
 
       // A file with invalid values: imported with the rejected values reported.
       await importFile(options, JSON.stringify({ hantVariant: 'klingon', rules: [{ host: 'not a host!' }], spamHiding: true }));
@@ -125,7 +137,7 @@ forEachBrowser(
       const { browser, server } = ctx();
       const page = await ContentPage.open(browser, server.url('/tyxw/c/2021-11/25/content_183736.htm'));
       const popup = await PopupPage.open(browser, page);
-      const text = await popup.tab.evaluate(() => document.body.innerText);
+      const text = await popup.tab.evaluate(() => document.body.textContent ?? '');
       expect(text).toContain('閱讀檢視');
       expect(text).toContain('設定');
       expect(text).not.toContain('Reader view');

@@ -13,7 +13,11 @@ export interface E2EContext {
 
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
-export function forEachBrowser(title: string, body: (ctx: () => E2EContext, name: BrowserName) => void, opts: LaunchOptions = {}): void {
+export function forEachBrowser(
+  title: string,
+  body: (ctx: () => E2EContext, name: BrowserName) => void,
+  opts: LaunchOptions = {},
+): void {
   for (const name of BROWSERS) {
     if (!canRun(name)) continue;
     describe(`${title} [${name}]`, () => {

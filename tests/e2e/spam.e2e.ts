@@ -17,13 +17,17 @@ if (seed) {
       expect(await page.isVisible(wall)).toBe(false);
       for (const legit of seed.legit_link_blocks as { css_selector: string }[]) {
         expect(await page.isVisible(legit.css_selector), legit.css_selector).toBe(true);
-        expect(await page.tab.evaluate((s) => !!document.querySelector(s)?.closest('[data-qingdu-hidden]'), legit.css_selector)).toBe(false);
+        expect(
+          await page.tab.evaluate((s) => !!document.querySelector(s)?.closest('[data-qingdu-hidden]'), legit.css_selector),
+        ).toBe(false);
       }
       const count = Number((await page.surface()).spam);
       expect(count).toBeGreaterThanOrEqual(1);
 
       const popup = await PopupPage.open(browser, page);
-      expect(await popup.tab.evaluate(() => document.querySelector('[data-action="spam"]')?.getAttribute('data-count'))).toBe(String(count));
+      expect(await popup.tab.evaluate(() => document.querySelector('[data-action="spam"]')?.getAttribute('data-count'))).toBe(
+        String(count),
+      );
       expect(await popup.label('spam')).toContain(String(count));
       await popup.click('spam');
       await page.tab.waitFor((s) => document.querySelector(s)!.getClientRects().length > 0, wall);

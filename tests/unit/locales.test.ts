@@ -36,7 +36,11 @@ describe('locales', () => {
   });
 
   it('every key the code asks for literally exists', () => {
-    const files = [...sourceFiles(join(repoRoot, 'entrypoints')), ...sourceFiles(join(repoRoot, 'components')), join(repoRoot, 'wxt.config.ts')];
+    const files = [
+      ...sourceFiles(join(repoRoot, 'entrypoints')),
+      ...sourceFiles(join(repoRoot, 'components')),
+      join(repoRoot, 'wxt.config.ts'),
+    ];
     const used = new Set<string>();
     for (const file of files) {
       const src = readFileSync(file, 'utf8');
@@ -49,7 +53,10 @@ describe('locales', () => {
   });
 
   it('the Chinese locales are in their own script', () => {
-    const text = (l: string) => Object.values(messages[l]).map((m) => m.message).join('');
+    const text = (l: string) =>
+      Object.values(messages[l])
+        .map((m) => m.message)
+        .join('');
     const cn = countScriptChars(text('zh_CN'));
     const tw = countScriptChars(text('zh_TW'));
     expect(cn.hans).toBeGreaterThan(20);

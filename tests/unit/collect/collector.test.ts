@@ -151,7 +151,10 @@ describe('collectIssue on the fixture issue', () => {
     const site = createFakeSite(() => new Promise((r) => setTimeout(r, 1)));
     const sections = sectionsOfFixture();
     const list = parseFounderSection(decodeFixture('fxrb/html/2024-03/15/node_1.htm'), sections[0].url);
-    const state = await collectIssue({ ...baseOptions(site), sections: [{ ...sections[0], articles: list }, ...sections.slice(1)] });
+    const state = await collectIssue({
+      ...baseOptions(site),
+      sections: [{ ...sections[0], articles: list }, ...sections.slice(1)],
+    });
     expect(site.requested[0]).toBe(list[0].url);
     const lastListRequest = site.requested.indexOf(sections[sections.length - 1].url);
     expect(lastListRequest).toBeGreaterThan(0);

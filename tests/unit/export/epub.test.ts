@@ -26,7 +26,9 @@ function opfOf(files: Record<string, Uint8Array>): Document {
 
 function chapterTitles(files: Record<string, Uint8Array>): string[] {
   const opf = opfOf(files);
-  const hrefById = new Map(Array.from(opf.getElementsByTagName('item')).map((i) => [i.getAttribute('id'), i.getAttribute('href')]));
+  const hrefById = new Map(
+    Array.from(opf.getElementsByTagName('item')).map((i) => [i.getAttribute('id'), i.getAttribute('href')]),
+  );
   return Array.from(opf.getElementsByTagName('itemref'))
     .map((ref) => hrefById.get(ref.getAttribute('idref')) ?? '')
     .filter((href) => href.startsWith('text/'))
@@ -150,7 +152,14 @@ describe('validateEpub catches broken files', () => {
       .filter(([name]) => name !== 'OEBPS/text/ch-001.xhtml')
       .map(([name, data]): [string, Uint8Array] =>
         name === 'OEBPS/content.opf'
-          ? [name, strToU8(strFromU8(data).replace(' properties="nav"', '').replace('<itemref idref="ch-003"/>', '<itemref idref="ch-003"/><itemref idref="ghost"/>'))]
+          ? [
+              name,
+              strToU8(
+                strFromU8(data)
+                  .replace(' properties="nav"', '')
+                  .replace('<itemref idref="ch-003"/>', '<itemref idref="ch-003"/><itemref idref="ghost"/>'),
+              ),
+            ]
           : [name, data],
       );
     list.push(['OEBPS/stray.txt', strToU8('x')]);

@@ -17,8 +17,18 @@ describe('images', () => {
   it('fetches images through the given fetcher and drops missing ones', async () => {
     const site = createFakeSite();
     const urls = articleImageUrls([
-      article(1, '甲', '', { images: [{ src: PHOTO_URL, caption: '' }, { src: MISSING_PHOTO_URL, caption: '' }] }),
-      article(2, '乙', '', { images: [{ src: PHOTO_URL, caption: '' }, { src: 'http://other.test/x.png', caption: '' }] }),
+      article(1, '甲', '', {
+        images: [
+          { src: PHOTO_URL, caption: '' },
+          { src: MISSING_PHOTO_URL, caption: '' },
+        ],
+      }),
+      article(2, '乙', '', {
+        images: [
+          { src: PHOTO_URL, caption: '' },
+          { src: 'http://other.test/x.png', caption: '' },
+        ],
+      }),
     ]);
     expect(urls).toEqual([PHOTO_URL, MISSING_PHOTO_URL, 'http://other.test/x.png']);
     const refusing = (url: string, signal: AbortSignal) =>
@@ -48,7 +58,15 @@ describe('the fixture issue, collected and exported', () => {
     const scanUrl = `${ORIGIN}/fxrb/images/2024-03/15/01/fxrb2024031501_b.png`;
     const [cover] = [...(await fetchBookImages([scanUrl], site.fetchPage, new AbortController().signal)).values()];
     expect(cover?.mediaType).toBe('image/png');
-    const book = { paper: '飞霞日报', date: '2024-03-15', lang: 'zh-Hans', title: '飞霞日报 2024-03-15', sourceUrl: sectionsOfFixture()[0].url, cover, sections };
+    const book = {
+      paper: '飞霞日报',
+      date: '2024-03-15',
+      lang: 'zh-Hans',
+      title: '飞霞日报 2024-03-15',
+      sourceUrl: sectionsOfFixture()[0].url,
+      cover,
+      sections,
+    };
 
     const epub = buildEpub(book);
     expect(validateEpub(epub, new DOMParser())).toEqual([]);
@@ -58,7 +76,10 @@ describe('the fixture issue, collected and exported', () => {
     const chapterH1 = Object.keys(files)
       .filter((f) => f.startsWith('OEBPS/text/'))
       .sort()
-      .map((f) => new DOMParser().parseFromString(strFromU8(files[f]), 'application/xhtml+xml').getElementsByTagName('h1')[0].textContent);
+      .map(
+        (f) =>
+          new DOMParser().parseFromString(strFromU8(files[f]), 'application/xhtml+xml').getElementsByTagName('h1')[0].textContent,
+      );
     expect(chapterH1).toEqual(titles);
 
     const md = buildMarkdown(book);

@@ -11,7 +11,10 @@ describe('buildMarkdown', () => {
     const headings = md.split('\n').filter((line) => /^#{2,3} /.test(line));
     const expected = book.sections
       .filter((s) => s.articles.length > 0)
-      .flatMap((s) => [`## ${escapeMarkdown(s.label)}`, ...s.articles.map((a) => `### ${escapeMarkdown(a.title) || '（无标题）'}`)]);
+      .flatMap((s) => [
+        `## ${escapeMarkdown(s.label)}`,
+        ...s.articles.map((a) => `### ${escapeMarkdown(a.title) || '（无标题）'}`),
+      ]);
     expect(headings).toEqual(expected);
     expect(md.startsWith(`# ${book.title}\n`)).toBe(true);
   });
@@ -51,7 +54,12 @@ describe('buildMarkdown', () => {
   it('falls back to the plain text when there is no HTML body', () => {
     const plain = buildMarkdown({
       ...book,
-      sections: [{ label: '第05版：副刊', articles: [{ ...book.sections[0].articles[1], contentHtml: '', textContent: '第一行\n第二行' }] }],
+      sections: [
+        {
+          label: '第05版：副刊',
+          articles: [{ ...book.sections[0].articles[1], contentHtml: '', textContent: '第一行\n第二行' }],
+        },
+      ],
     });
     expect(plain).toContain('第一行\n\n第二行');
   });

@@ -17,7 +17,7 @@ interface Entry {
 function entries(): { dir: 'seed' | 'epaper'; entry: Entry }[] {
   if (!run) return [];
   return (['seed', 'epaper'] as const).flatMap((dir) =>
-    (readManifest<{ files: Entry[] }>(dir).files).map((entry) => ({ dir, entry })),
+    readManifest<{ files: Entry[] }>(dir).files.map((entry) => ({ dir, entry })),
   );
 }
 

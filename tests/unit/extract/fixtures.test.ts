@@ -45,7 +45,9 @@ describe('GBK page (Founder classic, 引题/副题, photo table, pure byline)', 
     expect(a?.images).toEqual([
       { src: 'http://epaper.example.cn/qswb/images/2031-03/04/A02/p5_b.jpg', caption: '读者在改建后的阅览室里看书' },
     ]);
-    expect(a?.contentHtml).toMatch(/<figure><img src="http:\/\/epaper\.example\.cn\/[^"]+p5_b\.jpg"><figcaption>读者在改建后的阅览室里看书<\/figcaption><\/figure>/);
+    expect(a?.contentHtml).toMatch(
+      /<figure><img src="http:\/\/epaper\.example\.cn\/[^"]+p5_b\.jpg"><figcaption>读者在改建后的阅览室里看书<\/figcaption><\/figure>/,
+    );
   });
 });
 
@@ -92,7 +94,13 @@ describe('a page with no article', () => {
 
   test('the issue hint of a section page returns null', () => {
     const issue = {
-      system: 'generic' as const, kind: 'section' as const, paper: '', date: '', sections: [], currentSection: -1, articles: [],
+      system: 'generic' as const,
+      kind: 'section' as const,
+      paper: '',
+      date: '',
+      sections: [],
+      currentSection: -1,
+      articles: [],
     };
     const doc = new JSDOM(utf8('no-article-section.html'), { url: URL_BASE }).window.document;
     expect(extractArticle(doc, URL_BASE, { issue })).toBeNull();
@@ -120,7 +128,19 @@ describe('XSS payloads in a page', () => {
     expect(a?.title).toBe('图书馆读者留言整理');
     const html = a?.contentHtml ?? '';
     expect(html).toContain('馆方表示会逐条回复');
-    for (const bad of [/onerror/i, /onload/i, /onclick/i, /javascript:/i, /<svg/i, /<iframe/i, /<form/i, /<input/i, /<style/i, /<script/i, /alert\(/]) {
+    for (const bad of [
+      /onerror/i,
+      /onload/i,
+      /onclick/i,
+      /javascript:/i,
+      /<svg/i,
+      /<iframe/i,
+      /<form/i,
+      /<input/i,
+      /<style/i,
+      /<script/i,
+      /alert\(/,
+    ]) {
       expect(html).not.toMatch(bad);
     }
   });

@@ -1,17 +1,22 @@
 // @vitest-environment jsdom
 /** The reader overlay's presentational component, rendered with Preact in jsdom. */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { DEFAULT_PREFS, Reader, readerKeyHandler, type ReaderPrefs, type ReaderProps } from '../../../components/reader/Reader';
+import { DEFAULT_PREFS, Reader, type ReaderPrefs, type ReaderProps, readerKeyHandler } from '../../../components/reader/Reader';
 import { readerCss } from '../../../components/reader/reader.css';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { repoRoot } from '../../corpus';
 
 const locales = Object.fromEntries(
-  ['en', 'zh_CN', 'zh_TW'].map((l) => [l, JSON.parse(readFileSync(join(repoRoot, 'public/_locales', l, 'messages.json'), 'utf8'))]),
+  ['en', 'zh_CN', 'zh_TW'].map((l) => [
+    l,
+    JSON.parse(readFileSync(join(repoRoot, 'public/_locales', l, 'messages.json'), 'utf8')),
+  ]),
 ) as Record<string, Record<string, { message: string }>>;
+
 import type { Article } from '../../../lib/extract/types';
 
 const article: Article = {
@@ -208,7 +213,14 @@ describe('messages and CSS', () => {
       used.add(key);
       return key;
     };
-    mount({ t: spy, nav: { prevArticle: { title: 'a', url: 'http://e.cn/1' }, nextArticle: { title: 'b', url: 'http://e.cn/2' }, sections: [{ label: 'x', url: 'http://e.cn/3', current: true }] } });
+    mount({
+      t: spy,
+      nav: {
+        prevArticle: { title: 'a', url: 'http://e.cn/1' },
+        nextArticle: { title: 'b', url: 'http://e.cn/2' },
+        sections: [{ label: 'x', url: 'http://e.cn/3', current: true }],
+      },
+    });
     mount({ t: spy, prefs: { ...DEFAULT_PREFS, font: 'sans' } });
     mount({ t: spy, article: null });
     expect(used.size).toBeGreaterThan(10);

@@ -23,7 +23,13 @@ export const SPAM_LABELS: Record<string, PageLabels> = {
     // The scanner's page as far as it applies: z-index:-1 text stays visible and the
     // whitespace-padded URL is shown on screen, so neither is labelled.
     spam: [
-      '.hidden1', '.hidden2', '.hidden3', '.hidden4', '.hidden6', '.tiny-text', '.same-color',
+      '.hidden1',
+      '.hidden2',
+      '.hidden3',
+      '.hidden4',
+      '.hidden6',
+      '.tiny-text',
+      '.same-color',
       'p > span[style*="display:none"]',
       'body > div > div > div[style*="display:none"]',
       'body > div[style="display:none"]',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { hasAbusedTld, isRandomLookingHost, registrableDomain } from '../../../lib/spam/hosts';
 import { hasFooterMarks, isEditionLabel, isOffendingText, lexiconHits } from '../../../lib/spam/lexicon';
-import { isRandomLookingHost, registrableDomain, hasAbusedTld } from '../../../lib/spam/hosts';
 
 describe('lexicon', () => {
   it('counts strong and weak terms on link text in both scripts', () => {

@@ -49,7 +49,10 @@ describe('scanForSpam on the technique fixture (lexical and CSS checks)', () => 
   });
   it('honours the article root: links inside it are not wall candidates', () => {
     const article = doc.getElementById('main')!;
-    article.insertAdjacentHTML('beforeend', '<p><a href="/a">亚洲综合运动会</a> <a href="/b">国产精品牌</a> <a href="/c">久久为功</a></p>');
+    article.insertAdjacentHTML(
+      'beforeend',
+      '<p><a href="/a">亚洲综合运动会</a> <a href="/b">国产精品牌</a> <a href="/c">久久为功</a></p>',
+    );
     const verdicts = scanForSpam(doc, { articleRoot: article });
     expect(verdicts.some((v) => article.contains(v.element))).toBe(false);
   });

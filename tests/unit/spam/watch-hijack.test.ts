@@ -2,11 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { detectHijack, hideVerdicts, scanForSpam, watchForSpam } from '../../../lib/spam';
 import { readCorpusText, readManifest, requireCorpus } from '../../corpus';
-import { SPAM_LABELS } from './labels';
 import { loadPage, readFixture } from './helpers';
+import { SPAM_LABELS } from './labels';
 
-const WALL = '<div id="late">' + ['k3x9q', 'm8z2w', 'p4v7r', 'z9c3n'].map((h, i) =>
-  `<a href="http://${h}${i}.test/">国产精品久久综合${i}</a>|`).join(' ') + '</div>';
+const WALL =
+  '<div id="late">' +
+  ['k3x9q', 'm8z2w', 'p4v7r', 'z9c3n'].map((h, i) => `<a href="http://${h}${i}.test/">国产精品久久综合${i}</a>|`).join(' ') +
+  '</div>';
 
 describe('watchForSpam', () => {
   it('hides a wall injected after load, once, and stops after disconnect', async () => {
@@ -43,7 +45,8 @@ describe('detectHijack and the corpus', () => {
     const manifest = readManifest<any>('seed').files[0];
     const doc = loadPage(readCorpusText('seed', manifest.file));
     hideVerdicts(doc, scanForSpam(doc));
-    for (const s of manifest.expected.spam) expect(doc.querySelector(s.css_selector)!.getAttribute('data-qingdu-hidden')).toBe('wall');
+    for (const s of manifest.expected.spam)
+      expect(doc.querySelector(s.css_selector)!.getAttribute('data-qingdu-hidden')).toBe('wall');
     for (const b of manifest.expected.legit_link_blocks) {
       const el = doc.querySelector(b.css_selector)!;
       expect(el.closest('[data-qingdu-hidden]') ?? el.querySelector('[data-qingdu-hidden]'), b.css_selector).toBeNull();
