@@ -46,13 +46,15 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'scripting', 'clipboardWrite'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // Chromium silently leaves Alt+Shift+R and Alt+Shift+C unassigned (taken by the browser):
+    // Y for 阅读 (yuèdú), J for 简繁 (jiǎnfán), S for spam.
     commands: {
       'toggle-reader': {
-        suggested_key: { default: 'Alt+Shift+R' },
+        suggested_key: { default: 'Alt+Shift+Y' },
         description: '__MSG_cmdToggleReader__',
       },
       'toggle-script': {
-        suggested_key: { default: 'Alt+Shift+C' },
+        suggested_key: { default: 'Alt+Shift+J' },
         description: '__MSG_cmdToggleScript__',
       },
       'toggle-spam': {

@@ -55,6 +55,11 @@ export default defineBackground(() => {
 
   onMessage('bgOpenOptions', () => browser.runtime.openOptionsPage());
 
+  onMessage('bgShortcuts', async () => {
+    const all = (await browser.commands?.getAll()) ?? [];
+    return Object.fromEntries(all.filter((c) => c.name && c.shortcut).map((c) => [c.name!, c.shortcut!]));
+  });
+
   browser.commands?.onCommand.addListener((command) => {
     activeTabId()
       .then((tabId) => (tabId === undefined ? undefined : runCommand(command, tabId)))

@@ -27,6 +27,7 @@ import {
 import type { HijackReport } from '@/lib/spam/types';
 import { showHijackBanner } from './banner';
 import { t } from './i18n';
+import { listenForShortcuts } from './shortcuts';
 
 const ATTR = {
   ready: 'data-qingdu',
@@ -87,6 +88,18 @@ export class PageController {
     this.root.setAttribute(ATTR.ready, 'ready');
     await this.stepAsync('rule-reader', async () => {
       if (this.rule?.reader && this.issue?.kind === 'article') await this.openReader({ kind: 'article' });
+    });
+    await this.stepAsync('shortcuts', async () => {
+      const stop = listenForShortcuts(this.doc, await sendMessage('bgShortcuts'), (command) => {
+        const action =
+          command === 'toggle-reader'
+            ? this.toggleReader()
+            : command === 'toggle-script'
+              ? this.toggleConvert()
+              : Promise.resolve(this.setSpamVisible(!isSpamShown(this.doc)));
+        action.catch((err) => this.problems.push(`${command}: ${String(err)}`));
+      });
+      ctx.onInvalidated(stop);
     });
     const unwatch = watchSettings((s) => {
       this.settings = s;

@@ -43,6 +43,8 @@ interface ProtocolMap {
   bgLoadBundle(data: { bundle: LazyBundle }): boolean;
   bgSpamCount(data: { count: number }): void;
   bgOpenOptions(): void;
+  /** The keyboard shortcuts as the browser has them now (the user may have changed them). */
+  bgShortcuts(): Record<string, string>;
 }
 
 /** Bundles loaded into a page only when needed (see entrypoints/*.ts unlisted scripts). */

@@ -206,7 +206,14 @@ async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
       await page.waitForFunction(fn as any, { timeout: timeoutMs, polling: 50 }, arg);
     },
     click: (selector) => page.click(selector),
-    press: (key) => page.keyboard.press(key as any),
+    async press(key) {
+      // Puppeteer presses one key at a time: hold the modifiers of a combo like Alt+Shift+C.
+      const parts = key.split('+');
+      const main = parts.pop()!;
+      for (const m of parts) await page.keyboard.down(m as any);
+      await page.keyboard.press((main.length === 1 ? `Key${main.toUpperCase()}` : main) as any);
+      for (const m of parts.reverse()) await page.keyboard.up(m as any);
+    },
     async type(selector, text) {
       await page.$eval(selector, (el) => {
         (el as HTMLInputElement).value = '';

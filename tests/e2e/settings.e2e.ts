@@ -54,7 +54,11 @@ if (seed) {
       await popup.tab.waitFor(() => (document.querySelector('[data-rule="reader"]') as HTMLInputElement).checked);
       // The next article page of this site opens in the reader by itself.
       const next = await ContentPage.open(browser, server.url(SEED_PATH));
-      await next.tab.waitFor(() => !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('article h1'), undefined, 20_000);
+      await next.tab.waitFor(
+        () => !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('article h1'),
+        undefined,
+        20_000,
+      );
       expect((await next.reader()).titles).toEqual([seed.title]);
       await next.tab.close();
       const options = await openOptions(browser);
