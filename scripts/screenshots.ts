@@ -52,13 +52,13 @@ try {
   }
   const walled = await ContentPage.open(browser, server.url('/qxrb/html/2025-06/18/content_104.htm'));
   await walled.tab.setViewport(1000, 900);
-  await walled.tab.evaluate(() => document.querySelector('.sitemap-links')?.scrollIntoView({ block: 'center' }));
+  await walled.tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await walled.tab.screenshot(join(out, 'spam-hidden.png'));
   const popup = await PopupPage.open(browser, walled);
   await popup.click('spam');
   await walled.tab.bringToFront();
   await walled.tab.waitFor(() => document.documentElement.hasAttribute('data-qingdu-spam-shown'));
-  await walled.tab.evaluate(() => document.querySelector('.sitemap-links')?.scrollIntoView({ block: 'center' }));
+  await walled.tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await walled.tab.screenshot(join(out, 'spam-shown.png'));
   await popup.close();
 } finally {

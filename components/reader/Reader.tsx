@@ -135,7 +135,7 @@ function Toolbar({ prefs, onPrefsChange, onClose, onPrint, t, children }: Omit<R
       </button>
       {children}
       <button type="button" data-action="print" title={t('readerPrint')} aria-label={t('readerPrint')} onClick={onPrint}>
-        ⎙
+        {t('readerPrint')}
       </button>
       <button type="button" data-action="close" title={t('readerClose')} aria-label={t('readerClose')} onClick={onClose}>
         ✕
