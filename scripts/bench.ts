@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { corpusDir, repoRoot } from '../tests/corpus';
 import { browserPath } from '../tests/e2e/browsers';
@@ -69,6 +70,27 @@ function format(row: BenchRow): string {
   return `| ${row.figure} | ${v} | ${row.baseline ?? ''} | ${row.limit ?? ''} | ${verdict} |`;
 }
 
+/**
+ * Bundles a bench module with esbuild before importing it: functions handed to page.evaluate
+ * must be plain, and tsx's transform adds a `__name` helper that does not exist in the page.
+ */
+async function loadBench(name: string) {
+  const { build } = await import('esbuild');
+  const outdir = join(repoRoot, 'node_modules/.cache/qingdu-bench');
+  const outfile = join(outdir, `${name}.mjs`);
+  await build({
+    entryPoints: [join(repoRoot, 'scripts/bench', `${name}.ts`)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    keepNames: false,
+    outfile,
+    logLevel: 'silent',
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
 const modules = ['spam', 'convert', 'extract', 'collect'];
 const only = process.argv.slice(2);
 const browser = await chromium.launch({
@@ -81,7 +103,7 @@ try {
     if (only.length && !only.includes(name)) continue;
     const started = Date.now();
     try {
-      const mod = await import(`./bench/${name}.ts`);
+      const mod = await loadBench(name);
       const rows: BenchRow[] = await mod.bench({ browser, corpusDir, repoRoot });
       sections.push({ name, rows });
     } catch (err) {

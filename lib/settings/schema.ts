@@ -129,19 +129,31 @@ export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
     // v1 stored `variant` ('s2t'|'s2tw'|'s2twp'|'s2hk') and per-host maps `alwaysConvert`/`noSpam`.
     const variantMap: Record<string, HantVariant> = { s2t: 'hant', s2tw: 'tw', s2twp: 'twp', s2hk: 'hk' };
     if (typeof value.variant === 'string' && !value.hantVariant) value.hantVariant = variantMap[value.variant] ?? 'hant';
-    const rules: Record<string, unknown>[] = Array.isArray(value.rules) ? [...(value.rules as Record<string, unknown>[])] : [];
-    if (isObject(value.alwaysConvert)) {
-      for (const [host, to] of Object.entries(value.alwaysConvert)) rules.push({ host, convert: to });
-    }
-    if (Array.isArray(value.noSpam)) {
-      for (const host of value.noSpam) {
-        const existing = rules.find((r) => r.host === host);
-        if (existing) existing.spam = false;
-        else rules.push({ host, spam: false });
+    // Only an array of rules is carried over; anything else is left for validation to reject.
+    if (Array.isArray(value.rules) || value.rules === undefined) {
+      // Copies, so the caller's objects are never changed.
+      const rules: unknown[] = Array.isArray(value.rules) ? value.rules.map((r) => (isObject(r) ? { ...r } : r)) : [];
+      const ruleIndex = (host: string) =>
+        rules.findIndex((r) => isObject(r) && typeof r.host === 'string' && normalizeHost(r.host) === normalizeHost(host));
+      if (isObject(value.alwaysConvert)) {
+        for (const [host, to] of Object.entries(value.alwaysConvert)) {
+          const i = ruleIndex(host);
+          if (i >= 0) rules[i] = { ...(rules[i] as Record<string, unknown>), convert: to };
+          else rules.push({ host, convert: to });
+        }
       }
+      if (Array.isArray(value.noSpam)) {
+        for (const host of value.noSpam) {
+          if (typeof host !== 'string') continue;
+          const i = ruleIndex(host);
+          if (i >= 0) rules[i] = { ...(rules[i] as Record<string, unknown>), spam: false };
+          else rules.push({ host, spam: false });
+        }
+      }
+      value.rules = rules;
     }
     const { variant: _v, alwaysConvert: _a, noSpam: _n, ...rest } = value;
-    value = { ...rest, rules, version: 2 };
+    value = { ...rest, version: 2 };
   }
   return value;
 }
@@ -197,7 +209,8 @@ export function ruleFor(settings: Settings, hostname: string): SiteRule | null {
   for (const rule of settings.rules) {
     if (rule.host === host || rule.host.replace(/:\d+$/, '') === host) return rule;
     if (rule.host.startsWith('*.')) {
-      const suffix = rule.host.slice(1);
+      // A port in a wildcard rule does not narrow it: hosts are matched by name.
+      const suffix = rule.host.slice(1).replace(/:\d+$/, '');
       if ((host.endsWith(suffix) || host === suffix.slice(1)) && suffix.length > bestLen) {
         best = rule;
         bestLen = suffix.length;

@@ -1,10 +1,7 @@
 // @vitest-environment node
 /**
- * Options.tsx imports `@/lib/settings/schema`, and vitest.config.ts has no `@` alias. Under the jsdom
- * environment (client transform) vite fails to resolve it even with vi.mock, so this file runs in the
- * node environment (SSR transform, where vi.mock can supply the aliased module) with its own JSDOM.
- * Once the alias is configured, the vi.mock line and the manual JSDOM can go (switch this file to the jsdom
- * environment with the usual docblock pragma).
+ * Runs Options.tsx in its own JSDOM under the node environment (written before vitest.config.ts had
+ * the `@` alias; it still works and keeps the DOM under the test's control).
  */
 import { JSDOM } from 'jsdom';
 import { render } from 'preact';

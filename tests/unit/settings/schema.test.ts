@@ -367,30 +367,27 @@ describe('withRule', () => {
   });
 });
 
-/**
- * Known bugs in lib/settings/schema.ts `migrate` (see the report). Written with `it.fails` so the
- * suite stays green while they exist; when a bug is fixed its test starts failing: turn it into `it`.
- */
-describe('BUG: migrate on garbage without a version', () => {
-  it.fails('BUG A: does not throw when rules holds a non-object and noSpam is set', () => {
+/** Regressions: bugs found in `migrate` and `ruleFor` by these tests, since fixed. */
+describe('regression: migrate on garbage without a version', () => {
+  it('fixed bug A: does not throw when rules holds a non-object and noSpam is set', () => {
     // migrate() runs `rules.find((r) => r.host === host)` over unvalidated entries → TypeError on null.
     const { settings, rejected } = parseSettings({ rules: [null], noSpam: ['a.com'] });
     expect(settings.rules).toEqual([rule('a.com', { spam: false })]);
     expect(rejected).toEqual(['rules[0]']);
   });
 
-  it.fails('BUG B: reports a non-array `rules` even when there is no version', () => {
+  it('fixed bug B: reports a non-array `rules` even when there is no version', () => {
     // migrate() replaces a non-array `rules` with [] before parseSettings can report it.
     expect(parseSettings({ rules: 'x' }).rejected).toEqual(['rules']);
   });
 
-  it.fails('BUG C: does not mutate the caller’s rule objects', () => {
+  it('fixed bug C: does not mutate the caller’s rule objects', () => {
     const raw = { rules: [{ host: 'a.com' }], noSpam: ['a.com'] };
     parseSettings(raw);
     expect(raw.rules[0]).toEqual({ host: 'a.com' });
   });
 
-  it.fails('BUG D: merges noSpam into an alwaysConvert rule whose host differs only in case', () => {
+  it('fixed bug D: merges noSpam into an alwaysConvert rule whose host differs only in case', () => {
     // The hosts are compared before normalising; the later spam-only rule then wins as a duplicate.
     expect(parseSettings({ alwaysConvert: { 'A.com': 'hans' }, noSpam: ['a.com'] }).settings.rules).toEqual([
       rule('a.com', { convert: 'hans', spam: false }),
@@ -398,8 +395,8 @@ describe('BUG: migrate on garbage without a version', () => {
   });
 });
 
-describe('BUG: ruleFor with a wildcard rule that has a port', () => {
-  it.fails('BUG E: `*.example.com:8080` (accepted by the schema) matches a.example.com', () => {
+describe('regression: ruleFor with a wildcard rule that has a port', () => {
+  it('fixed bug E: `*.example.com:8080` (accepted by the schema) matches a.example.com', () => {
     const r = rule('*.example.com:8080');
     expect(ruleFor(settingsWith([r]), 'a.example.com')).toBe(r);
   });
