@@ -26,12 +26,14 @@ interface Props {
   doc: Document;
   shadow: ShadowRoot;
   onClose(): void;
+  /** Reopens the reader in another mode (whole section or issue). */
+  onOpenMode(mode: ReaderMode): void;
   registerHandle(h: ReaderAppHandle): void;
 }
 
 type Conversion = { target: Target; convert: ConvertFn } | null;
 
-export function ReaderApp({ host, mode, doc, shadow, onClose, registerHandle }: Props) {
+export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, registerHandle }: Props) {
   const [prefs, setPrefs] = useState<ReaderPrefs>(host.prefs);
   const [conversion, setConversion] = useState<Conversion>(null);
   const extract = useCallback(() => extractArticle(doc, doc.location.href, { issue: host.issue }), [doc, host.issue]);
@@ -93,7 +95,24 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, registerHandle }: 
           onClose={onClose}
           onPrint={() => printReader(doc)}
           t={host.t}
-        />
+        >
+          {host.issue && host.issue.articles.length > 0 && (
+            <>
+              <button
+                type="button"
+                data-action="read-section"
+                onClick={() => onOpenMode({ kind: 'collection', scope: 'section' })}
+              >
+                {host.t('readSection')}
+              </button>
+              {host.issue.sections.length > 1 && (
+                <button type="button" data-action="read-issue" onClick={() => onOpenMode({ kind: 'collection', scope: 'issue' })}>
+                  {host.t('readIssue')}
+                </button>
+              )}
+            </>
+          )}
+        </Reader>
       ) : (
         <div class="collection-shell" data-theme={prefs.theme} lang={lang} tabIndex={-1} style={prefStyle(prefs)}>
           <CollectionView

@@ -46,6 +46,7 @@ export function createReaderApi(doc: Document): ReaderApi {
           doc={doc}
           shadow={shadow}
           onClose={() => api.close()}
+          onOpenMode={(next: ReaderMode) => setTimeout(() => api.open(host, next))}
           registerHandle={(h: ReaderAppHandle) => {
             handle = h;
           }}

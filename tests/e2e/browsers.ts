@@ -78,6 +78,8 @@ export interface ExtensionBrowser {
   tabIdFor(url: string): Promise<number>;
   /** Opens the popup as a tab acting on `tabId`, the way the test surface defines. */
   openPopup(tabId: number): Promise<Tab>;
+  /** The toolbar badge text the extension set for a tab. */
+  badgeText(tabId: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -153,6 +155,7 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
     async openPopup(tabId) {
       return browser.newTab(browser.extensionUrl(`popup.html?tabId=${tabId}`));
     },
+    badgeText: (tabId) => worker.evaluate((id: number) => (globalThis as any).chrome.action.getBadgeText({ tabId: id }), tabId),
     async close() {
       await ctx.close();
       rmSync(profile, { recursive: true, force: true });
@@ -265,6 +268,10 @@ async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
     },
     async openPopup(tabId) {
       return browser.newTab(browser.extensionUrl(`popup.html?tabId=${tabId}`));
+    },
+    async badgeText(tabId) {
+      await browser.tabIdFor('about:blank').catch(() => {}); // opens the helper extension page
+      return helper!.evaluate((id: number) => (globalThis as any).browser.browserAction.getBadgeText({ tabId: id }), tabId);
     },
     async close() {
       await ff.close();

@@ -35,6 +35,39 @@ function expectedIssue() {
 }
 
 forEachBrowser('whole-issue reading', (ctx) => {
+  it('the reader offers "read this section", which shows the section’s articles in order', async () => {
+    const { browser, server } = ctx();
+    const page = await ContentPage.open(browser, server.url('/fxrb/html/2024-03/15/content_104.htm'));
+    const popup = await PopupPage.open(browser, page);
+    await popup.click('reader');
+    await page.tab.bringToFront();
+    await page.tab.waitFor(
+      () => !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('[data-action="read-section"]'),
+      undefined,
+      20_000,
+    );
+    await page.clickInReader('[data-action="read-section"]');
+    await page.tab.waitFor(
+      () => {
+        const b = document
+          .querySelector('qingdu-reader')
+          ?.shadowRoot?.querySelector('[data-action="export-epub"]') as HTMLButtonElement | null;
+        return !!b && !b.disabled;
+      },
+      undefined,
+      30_000,
+    );
+    const { titles } = expectedIssue();
+    const section2 = readFileSync(join(dayDir, 'node_2.htm'), 'utf8');
+    const ids = [...section2.matchAll(/href=["']?(content_\d+)\.htm/g)]
+      .map((m) => m[1])
+      .filter((id, i, all) => all.indexOf(id) === i);
+    expect((await page.reader()).titles).toEqual(ids.map((id) => titles.get(id)));
+    await page.tab.press('Escape');
+    await popup.close();
+    await page.tab.close();
+  });
+
   it('reads every article once, in issue order, lists the 404, and exports a valid EPUB and Markdown', async () => {
     const { browser, server } = ctx();
     const { order, titles, missing } = expectedIssue();

@@ -23,6 +23,9 @@ if (seed) {
       }
       const count = Number((await page.surface()).spam);
       expect(count).toBeGreaterThanOrEqual(1);
+      // The toolbar badge shows the same count.
+      const tabId = await browser.tabIdFor(page.tab.url());
+      expect(await browser.badgeText(tabId)).toBe(String(count));
 
       const popup = await PopupPage.open(browser, page);
       expect(await popup.tab.evaluate(() => document.querySelector('[data-action="spam"]')?.getAttribute('data-count'))).toBe(
@@ -35,6 +38,7 @@ if (seed) {
       await popup.tab.waitFor(() => document.querySelector('[data-action="spam"]')?.getAttribute('aria-pressed') === 'true');
       await popup.click('spam');
       await page.tab.waitFor((s) => document.querySelector(s)!.getClientRects().length === 0, wall);
+      expect(await browser.badgeText(tabId)).toBe(String(count));
       await popup.close();
       await page.tab.close();
     });
