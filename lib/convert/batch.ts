@@ -18,6 +18,16 @@ export function safeConvert(text: string, convert: ConvertFn): string {
  * When the count differs (a converter that touched the separator) each text is converted alone.
  */
 export function convertBatch(texts: readonly string[], convert: ConvertFn): string[] {
+  if (texts.length === 1 && !texts[0].includes(SEPARATOR)) return [safeConvert(texts[0], convert)];
+  let clean = true;
+  for (let i = 0; i < texts.length && clean; i++) if (texts[i].includes(SEPARATOR)) clean = false;
+  if (clean) {
+    // The common case: no text holds the separator, so the batch is the texts themselves.
+    if (texts.length === 0) return [];
+    const parts = safeConvert(texts.join(SEPARATOR), convert).split(SEPARATOR);
+    if (parts.length === texts.length) return parts;
+    return texts.map((text) => safeConvert(text, convert));
+  }
   const out: string[] = new Array(texts.length);
   const batchIndex: number[] = [];
   const batchTexts: string[] = [];

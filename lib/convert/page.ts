@@ -5,6 +5,7 @@ import { WriteLog } from './records';
 import type { ConvertFn, ConvertStats, Target } from './types';
 
 const NOTHING: ConvertStats = { changedNodes: 0, changedAttrs: 0 };
+const PAGE_OPTIONS = { skipOwnUi: true };
 
 /**
  * Converts a page's text to another script and restores it exactly. Only changed nodes are
@@ -34,8 +35,12 @@ export class PageConverter {
       if (this.current !== null) this.restore();
       const root = this.doc.documentElement;
       if (!root) return NOTHING;
-      const run = () => convertTree(root, convert, this.log, { skipOwnUi: true });
-      const stats = this.live ? this.live.paused(run) : run();
+      // The observer is only connected while watching; without it there is nothing to pause.
+      const live = this.live;
+      const stats =
+        live && live.isConnected
+          ? live.paused(() => convertTree(root, convert, this.log, PAGE_OPTIONS))
+          : convertTree(root, convert, this.log, PAGE_OPTIONS);
       this.setLang(root, targetLang(target));
       this.current = target;
       if (this.live) {
@@ -103,8 +108,9 @@ export class PageConverter {
   }
 
   private setLang(root: Element, lang: string): void {
-    if (this.langWritten === null) this.langBefore = root.getAttribute('lang');
-    root.setAttribute('lang', lang);
+    const current = root.getAttribute('lang');
+    if (this.langWritten === null) this.langBefore = current;
+    if (current !== lang) root.setAttribute('lang', lang);
     this.langWritten = lang;
   }
 
@@ -113,7 +119,7 @@ export class PageConverter {
     // The page set its own lang meanwhile: keep it.
     if (root.getAttribute('lang') === this.langWritten) {
       if (this.langBefore === null) root.removeAttribute('lang');
-      else root.setAttribute('lang', this.langBefore);
+      else if (this.langBefore !== this.langWritten) root.setAttribute('lang', this.langBefore);
     }
     this.langWritten = null;
     this.langBefore = null;
