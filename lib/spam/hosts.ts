@@ -18,7 +18,20 @@ export function hostOf(href: string, base: string): string {
   return parseHost(href, base);
 }
 
+/**
+ * A plain absolute http(s) URL with an ASCII host and no port, userinfo or escapes: the host
+ * is what the URL parser would return, lowercased. Anything else goes to the parser.
+ */
+const PLAIN_ABSOLUTE_RE = /^https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*)(?=[/?#]|$)/i;
+/** A last label the URL parser reads as a number (IPv4 in any notation). */
+const NUMERIC_LABEL_RE = /(?:^|\.)(?:\d+|0x[0-9a-f]*)$/i;
+
 function parseHost(href: string, base: string): string {
+  const m = PLAIN_ABSOLUTE_RE.exec(href);
+  if (m && !/[\t\n\r]/.test(href)) {
+    const host = m[1].toLowerCase();
+    if (!NUMERIC_LABEL_RE.test(host) && !host.includes('xn--')) return host;
+  }
   try {
     const url = new URL(href, base || undefined);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return '';
@@ -29,7 +42,19 @@ function parseHost(href: string, base: string): string {
 }
 
 /** Approximates the registrable domain without a public-suffix list (com.cn, gov.cn …). */
+const domains = new Map<string, string>();
+
 export function registrableDomain(host: string): string {
+  let domain = domains.get(host);
+  if (domain === undefined) {
+    domain = computeRegistrableDomain(host);
+    if (domains.size >= 2048) domains.clear();
+    domains.set(host, domain);
+  }
+  return domain;
+}
+
+function computeRegistrableDomain(host: string): string {
   if (!host || /^\d+\.\d+\.\d+\.\d+$/.test(host)) return host;
   const labels = host.split('.');
   if (labels.length <= 2) return host;

@@ -166,27 +166,63 @@ export interface LexiconHits {
   weak: number;
 }
 
-function countDistinct(text: string, terms: readonly string[]): number {
-  let n = 0;
-  for (const term of terms) if (text.includes(term)) n++;
-  return n;
+/**
+ * Strong and weak terms by their first UTF-16 unit: one pass over the text finds both tiers
+ * (the same distinct counts as one `includes` per term).
+ */
+interface Term {
+  term: string;
+  strong: boolean;
+}
+const TERM_INDEX = new Map<number, Term[]>();
+for (const [terms, strong] of [
+  [STRONG_CJK, true],
+  [WEAK_CJK, false],
+] as const) {
+  for (const term of new Set(terms)) {
+    const key = term.charCodeAt(0);
+    const list = TERM_INDEX.get(key);
+    if (list) list.push({ term, strong });
+    else TERM_INDEX.set(key, [{ term, strong }]);
+  }
+}
+
+function countCjk(text: string, hits: LexiconHits): void {
+  let seen: Set<Term> | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const list = TERM_INDEX.get(text.charCodeAt(i));
+    if (!list) continue;
+    for (const t of list) {
+      if (!text.startsWith(t.term, i)) continue;
+      seen ??= new Set();
+      if (seen.has(t)) continue;
+      seen.add(t);
+      if (t.strong) hits.strong++;
+      else hits.weak++;
+    }
+  }
 }
 
 function countLatin(text: string, re: RegExp): number {
-  const seen = new Set<string>();
-  for (const m of text.matchAll(re)) seen.add(m[0].toLowerCase());
-  return seen.size;
+  let seen: Set<string> | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    seen ??= new Set();
+    seen.add(m[0].toLowerCase());
+  }
+  return seen ? seen.size : 0;
 }
 
 export function lexiconHits(text: string): LexiconHits {
-  const lower = text.toLowerCase();
-  let strong = countDistinct(lower, STRONG_CJK);
-  let weak = countDistinct(lower, WEAK_CJK);
+  const hits: LexiconHits = { strong: 0, weak: 0 };
   if (/[a-z]/i.test(text)) {
-    strong += countLatin(text, STRONG_LATIN_RE);
-    weak += countLatin(text, WEAK_LATIN_RE);
+    countCjk(text.toLowerCase(), hits);
+    hits.strong += countLatin(text, STRONG_LATIN_RE);
+    hits.weak += countLatin(text, WEAK_LATIN_RE);
+  } else {
+    countCjk(text, hits);
   }
-  return { strong, weak };
+  return hits;
 }
 
 /** A link text that reads as a spam keyword on its own. */

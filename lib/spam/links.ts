@@ -41,17 +41,34 @@ function isBoundary(el: Element, articleRoot: Element | null): boolean {
  * Assigns each link to the tightest ancestor holding several links whose text is mostly link
  * text; links without one are returned as lone links.
  */
+interface Tally {
+  el: Element;
+  count: number;
+  chars: number;
+}
+
 export function groupLinks(links: LinkInfo[], articleRoot: Element | null): { blocks: LinkBlock[]; lone: LinkInfo[] } {
-  const counts = new Map<Element, number>();
-  const linkChars = new Map<Element, number>();
+  // Per ancestor: links under it and their text length (one map entry, updated in place).
+  // Each link's climb is recorded once (tallies, flattened) and replayed below without the DOM.
+  const tally = new Map<Element, Tally>();
+  const chains: Tally[] = [];
+  const ends: number[] = [];
   for (const link of links) {
     let node = link.el.parentElement;
     const chars = link.text.replace(/\s/g, '').length;
     for (let d = 0; node && d < MAX_CLIMB && !isBoundary(node, articleRoot); d++) {
-      counts.set(node, (counts.get(node) ?? 0) + 1);
-      linkChars.set(node, (linkChars.get(node) ?? 0) + chars);
+      let t = tally.get(node);
+      if (t) {
+        t.count++;
+        t.chars += chars;
+      } else {
+        t = { el: node, count: 1, chars };
+        tally.set(node, t);
+      }
+      chains.push(t);
       node = node.parentElement;
     }
+    ends.push(chains.length);
   }
   const textChars = new Map<Element, number>();
   const charsOf = (el: Element): number => {
@@ -64,16 +81,16 @@ export function groupLinks(links: LinkInfo[], articleRoot: Element | null): { bl
   };
   const byBlock = new Map<Element, LinkInfo[]>();
   const lone: LinkInfo[] = [];
-  for (const link of links) {
-    let node = link.el.parentElement;
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i];
     let block: Element | null = null;
-    for (let d = 0; node && d < MAX_CLIMB && !isBoundary(node, articleRoot); d++) {
-      if ((counts.get(node) ?? 0) >= MIN_BLOCK_LINKS) {
-        const total = charsOf(node);
-        if (total === 0 || (linkChars.get(node) ?? 0) / total >= MIN_LINK_TEXT_SHARE) block = node;
+    for (let j = i === 0 ? 0 : ends[i - 1]; j < ends[i]; j++) {
+      const t = chains[j];
+      if (t.count >= MIN_BLOCK_LINKS) {
+        const total = charsOf(t.el);
+        if (total === 0 || t.chars / total >= MIN_LINK_TEXT_SHARE) block = t.el;
         break;
       }
-      node = node.parentElement;
     }
     if (!block) {
       lone.push(link);

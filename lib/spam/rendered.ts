@@ -36,19 +36,26 @@ interface Box {
   bottom: number;
 }
 
-/** Per-scan cache so shared ancestors are styled once. */
+/** Per-scan cache so shared ancestors are styled once (plain maps: a probe lives for one scan). */
 export class RenderProbe {
-  readonly hasLayout: boolean;
-  private readonly styles = new WeakMap<Element, CSSStyleDeclaration | null>();
-  private readonly hiddenAncestor = new WeakMap<Element, HidingTechnique | null>();
-  private readonly clips = new WeakMap<Element, DOMRect | null>();
+  private layout: boolean | undefined;
+  private range: Range | null = null;
+  private hasMarquee: boolean | undefined;
+  private readonly styles = new Map<Element, CSSStyleDeclaration | null>();
+  private readonly hiddenAncestor = new Map<Element, HidingTechnique | null>();
+  private readonly clips = new Map<Element, DOMRect | null>();
   private pageWidth: number | undefined;
-  private readonly backgrounds = new WeakMap<Element, Rgba | 'image' | null>();
+  private readonly backgrounds = new Map<Element, Rgba | 'image' | null>();
   private readonly view: (Window & typeof globalThis) | null;
 
   constructor(private readonly doc: Document) {
     this.view = doc.defaultView as (Window & typeof globalThis) | null;
-    this.hasLayout = detectLayout(doc);
+  }
+
+  /** Whether the document has layout (read once, on first use: a clean page may never ask). */
+  get hasLayout(): boolean {
+    this.layout ??= detectLayout(this.doc);
+    return this.layout;
   }
 
   style(el: Element): CSSStyleDeclaration | null {
@@ -78,10 +85,12 @@ export class RenderProbe {
   private cssHidden(el: Element): HidingTechnique | null {
     const checker = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
     if (this.hasLayout && typeof checker === 'function') {
-      if (!checker.call(el, { visibilityProperty: true, opacityProperty: true })) {
-        return this.softReason(el);
-      }
-      return null;
+      if (checker.call(el, { visibilityProperty: true, opacityProperty: true })) return null;
+      // Hidden: name the technique with the same native check instead of styling every
+      // ancestor (inside a display:none subtree each computed style is built on demand).
+      if (!checker.call(el)) return 'display-none';
+      if (!checker.call(el, { opacityProperty: true })) return 'opacity';
+      return 'visibility';
     }
     return this.softReason(el);
   }
@@ -122,7 +131,8 @@ export class RenderProbe {
       const size = parseFloat(s.fontSize);
       if (Number.isFinite(size) && size < 2 && (el.textContent ?? '').trim()) return 'tiny-font';
     }
-    const marquee = el.closest('marquee');
+    this.hasMarquee ??= this.doc.getElementsByTagName('marquee').length > 0;
+    const marquee = this.hasMarquee ? el.closest('marquee') : null;
     if (marquee) {
       const r = marquee.getBoundingClientRect();
       if (r.width <= 4 || r.height <= 4) return 'tiny-marquee';
@@ -143,7 +153,8 @@ export class RenderProbe {
 
   /** The union of the text's line boxes (not the element box: text-indent moves only text). */
   private textBox(el: Element, textNode?: Text): Box | null {
-    const range = this.doc.createRange();
+    this.range ??= this.doc.createRange();
+    const range = this.range;
     if (textNode) range.selectNodeContents(textNode);
     else range.selectNodeContents(el);
     const rects = range.getClientRects();
@@ -211,27 +222,49 @@ export class RenderProbe {
   private sameColorAsBackground(el: Element, s: CSSStyleDeclaration): boolean {
     const fg = parseColor(s.color);
     if (!fg) return false;
-    const bg = this.backgroundOf(el, 0);
+    const bg = this.backgroundOf(el);
     if (bg === 'image') return false;
     return colorDistance(fg, bg ?? [255, 255, 255, 1]) < 12;
   }
 
   /**
    * The first opaque background at or above `el` ('image' when a background image comes
-   * first, null for none within 30 levels). Memoised: links share their ancestors.
+   * first, null for none within 30 levels). Memoised for every element on the walk once the
+   * walk ends on an answer (links share their ancestors; most pages set no background at all).
    */
-  private backgroundOf(el: Element, depth: number): Rgba | 'image' | null {
-    const known = this.backgrounds.get(el);
-    if (known !== undefined) return known;
-    let result: Rgba | 'image' | null;
-    const ns = this.style(el);
-    const bg = ns ? parseColor(ns.backgroundColor) : null;
-    if (ns && ns.backgroundImage && ns.backgroundImage !== 'none') result = 'image';
-    else if (bg && bg[3] > 0.5) result = bg;
-    else if (!el.parentElement || depth >= 29) result = null;
-    else result = this.backgroundOf(el.parentElement, depth + 1);
-    // Only depth-independent answers are memoised (a cut-off at depth 29 is not).
-    if (result !== null || !el.parentElement) this.backgrounds.set(el, result);
+  private backgroundOf(el: Element): Rgba | 'image' | null {
+    const path: Element[] = [];
+    let node: Element | null = el;
+    let result: Rgba | 'image' | null = null;
+    let decided = false;
+    for (let depth = 0; node && depth < 30; depth++) {
+      const known = this.backgrounds.get(node);
+      if (known !== undefined) {
+        result = known;
+        decided = true;
+        break;
+      }
+      path.push(node);
+      const ns = this.style(node);
+      if (ns) {
+        if (ns.backgroundImage && ns.backgroundImage !== 'none') {
+          result = 'image';
+          decided = true;
+          break;
+        }
+        const bg = parseColor(ns.backgroundColor);
+        if (bg && bg[3] > 0.5) {
+          result = bg;
+          decided = true;
+          break;
+        }
+      }
+      node = node.parentElement;
+    }
+    // Reached the root without a background: none for the whole walk. A walk cut off at
+    // depth 30 is not memoised (the answer depends on where it started).
+    if (!node) decided = true;
+    if (decided) for (const p of path) this.backgrounds.set(p, result);
     return result;
   }
 }
@@ -247,7 +280,18 @@ function detectLayout(doc: Document): boolean {
   }
 }
 
-function parseColor(value: string): [number, number, number, number] | null {
+const colors = new Map<string, Rgba | null>();
+
+function parseColor(value: string): Rgba | null {
+  let c = colors.get(value);
+  if (c === undefined) {
+    c = readColor(value);
+    if (colors.size < 256) colors.set(value, c);
+  }
+  return c;
+}
+
+function readColor(value: string): Rgba | null {
   const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+))?\s*\)/.exec(value);
   if (!m) return null;
   return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];

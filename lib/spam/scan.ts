@@ -1,11 +1,12 @@
 /** One bounded pass: links → blocks → verdicts; plus hidden URL text and user selectors. */
-import { countScriptChars, type ScriptCounts } from '../charsets';
+import type { ScriptCounts } from '../charsets';
 import { HIDDEN_ATTR } from './hide';
-import { hasAbusedTld, hasSpamHostWord, hostOf, registrableDomain } from './hosts';
+import { hasAbusedTld, hasSpamHostWord, hostOf, isRandomLookingHost, registrableDomain } from './hosts';
 import { isOffendingText, lexiconHits } from './lexicon';
 import { groupLinks, type LinkInfo, readLink } from './links';
 import { type HidingTechnique, RenderProbe } from './rendered';
 import { hiddenLinkIsSpam, type PageCounts, type PageScript, type ScoreContext, scoreBlock, visibleLinkIsSpam } from './score';
+import { countScript } from './script-count';
 import type { SpamVerdict } from './types';
 
 export interface ScanOptions {
@@ -27,6 +28,7 @@ const URL_HINT_RE = /:\/\/|www\./i;
 /** A safety net for huge pages; the link and text-node caps bound normal pages. */
 const TIME_BUDGET_MS = 1500;
 const MAX_GROUP_TEXT = 40;
+const HIDDEN_SELECTOR = `[${HIDDEN_ATTR}]`;
 const URL_TEXT_RE = /(?:https?:\/\/|www\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i;
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -74,11 +76,13 @@ function scan(doc: Document, opts: ScanOptions): SpamVerdict[] {
   // On pages with more links than the budget, read the first and the last halves: injected
   // walls sit at the very top or the very bottom of a page, rarely in the middle.
   const total = anchors.length;
+  // Only a rescan (watch) finds earlier verdicts; without any, no link needs the ancestor test.
+  const anyHidden = !root.isConnected || root.ownerDocument.querySelector(HIDDEN_SELECTOR) !== null;
   const head = total > MAX_LINKS ? MAX_LINKS / 2 : total;
   const tailStart = total > MAX_LINKS ? total - MAX_LINKS / 2 : total;
   for (let i = 0; i < total; i = i + 1 === head ? tailStart : i + 1) {
     const a = anchors[i] as HTMLAnchorElement;
-    if (!a.hasAttribute('href') || a.closest(`[${HIDDEN_ATTR}]`)) continue;
+    if (!a.hasAttribute('href') || (anyHidden && a.closest(HIDDEN_SELECTOR))) continue;
     const info = readLink(a, pageSite, base);
     if (articleRoot && articleRoot.contains(a)) {
       inArticle.add(info);
@@ -145,7 +149,9 @@ function judgeSingles(
     if ((i & 63) === 0 && now() - started > TIME_BUDGET_MS) break;
     const { link, lone } = singles[i];
     // Rendered checks cost layout: skip links that could not be spam hidden or shown.
-    const mayBeHiddenSpam = link.offending || (!link.sameSite && link.host !== '');
+    // (A plain link to another site without text is not spam hidden by any technique.)
+    const mayBeHiddenSpam =
+      link.offending || (!link.sameSite && link.host !== '' && (link.text.length > 0 || hasFlaggedHost(link.host)));
     const mayBeVisibleSpam = visibleLinkIsSpam(link, lone);
     if (!mayBeHiddenSpam && !mayBeVisibleSpam) continue;
     const t = hiddenBy(link.el);
@@ -160,6 +166,11 @@ function judgeSingles(
     const element = hidingGroup(a, hiddenBy, spamHidden);
     push({ element, reason: 'hidden-link', score: 5, signals: [hiddenTech.get(a) ?? 'hidden'] });
   }
+}
+
+/** Hosts that make a hidden link spam whatever its text (see hiddenLinkIsSpam). */
+function hasFlaggedHost(host: string): boolean {
+  return hasAbusedTld(host) || hasSpamHostWord(host) || isRandomLookingHost(host);
 }
 
 /**
@@ -210,7 +221,7 @@ function scanHiddenUrlText(
     if (!m) continue;
     const parent = node.parentElement;
     if (!parent || /^(SCRIPT|STYLE|NOSCRIPT|TEXTAREA|A)$/.test(parent.tagName)) continue;
-    if (parent.closest(`[${HIDDEN_ATTR}]`) || claimed.has(parent)) continue;
+    if (parent.closest(HIDDEN_SELECTOR) || claimed.has(parent)) continue;
     if (articleRoot && articleRoot.contains(parent)) continue;
     const host = m[1].toLowerCase();
     if (pageSite && registrableDomain(host) === pageSite) continue;
@@ -230,7 +241,7 @@ function addUserVerdicts(root: Element, selectors: string[] | undefined, push: (
       continue; // an invalid user selector is ignored
     }
     found.forEach((el) => {
-      if (!el.closest(`[${HIDDEN_ATTR}]`)) push({ element: el, reason: 'user', score: 100, signals: [`selector ${selector}`] });
+      if (!el.closest(HIDDEN_SELECTOR)) push({ element: el, reason: 'user', score: 100, signals: [`selector ${selector}`] });
     });
   }
 }
@@ -275,7 +286,7 @@ const NON_TEXT_PARENTS = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|TEXTAREA|OPTION)$/;
 /** Script counts of the title and the first MAX_PAGE_TEXT characters of the body's shown text. */
 function sampleText(doc: Document, known: PageScript | undefined): TextSample {
   if (known) return { counts: { han: 0, hans: 0, hant: 0 }, includes: () => false };
-  const counts = countScriptChars(doc.title ?? '');
+  const counts = countScript(doc.title ?? '');
   const root = doc.body ?? doc.documentElement;
   if (!root) return { counts, includes: () => false };
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
@@ -293,7 +304,7 @@ function sampleText(doc: Document, known: PageScript | undefined): TextSample {
     if (parent && NON_TEXT_PARENTS.test(parent.tagName)) continue;
     const data = (node as Text).data;
     const take = Math.min(data.length, MAX_PAGE_TEXT - chars);
-    countScriptChars(take === data.length ? data : data.slice(0, take), counts);
+    countScript(take === data.length ? data : data.slice(0, take), counts);
     chars += take;
     lastNode = node;
   }

@@ -2,11 +2,12 @@
  * Scores a candidate link block from several signals, none enough alone, and decides single
  * links. Pure given the link data and the hiding techniques, so jsdom tests cover it.
  */
-import { classifyCounts, countScriptChars, type ScriptCounts } from '../charsets';
+import { classifyCounts, type ScriptCounts } from '../charsets';
 import { hasAbusedTld, hasSpamHostWord, isInstitutionalHost, isRandomLookingHost, registrableDomain } from './hosts';
 import { hasFooterMarks, hasWallCue, isEditionLabel, SEPARATOR_RE } from './lexicon';
 import type { LinkBlock, LinkInfo } from './links';
 import { type HidingTechnique, isHardTechnique } from './rendered';
+import { countScript } from './script-count';
 
 export type PageScript = 'hans' | 'hant' | 'mixed' | 'none';
 
@@ -37,7 +38,7 @@ export const WALL_THRESHOLD = 4.5;
 const MAX_CONTEXT_TEXT = 2000;
 
 export function scriptMismatch(blockText: string, blockEl: Element, ctx: ScoreContext): boolean {
-  const block = countScriptChars(blockText);
+  const block = countScript(blockText);
   if (block.han < 8 || block.hans + block.hant < 3) return false;
   const blockScript = classifyCounts(block);
   let page: PageScript = ctx.pageScript ?? 'none';
@@ -93,12 +94,6 @@ export function scoreBlock(block: LinkBlock, ctx: ScoreContext): BlockScore {
     score += lexicon;
     signals.push(`lexicon ${offending}/${n}`);
   }
-  // Hidden share only matters for a block that can become a wall; it costs layout.
-  if (offending >= 2) for (const link of links) if (ctx.hiddenBy(link)) hidden++;
-  if (hidden / n >= 0.5) {
-    score += 3;
-    signals.push(`hidden ${hidden}/${n}`);
-  }
   const text = contextText(block.el);
   if (scriptMismatch(links.map((l) => l.text).join(''), block.el, ctx)) {
     score += 2;
@@ -137,8 +132,26 @@ export function scoreBlock(block: LinkBlock, ctx: ScoreContext): BlockScore {
     score -= 1.5;
     signals.push('institutional');
   }
+  // The hidden share (+3) costs layout, so it is read last and only when it can decide: a
+  // block already over the threshold is a wall either way, one that stays under it even with
+  // +3 is not. Counting stops as soon as the 50% share is reached or out of reach.
+  if (offending >= 2 && score < WALL_THRESHOLD && score + HIDDEN_BONUS >= WALL_THRESHOLD) {
+    const need = Math.ceil(n / 2);
+    let checked = 0;
+    for (const link of links) {
+      if (hidden >= need || hidden + (n - checked) < need) break;
+      if (ctx.hiddenBy(link)) hidden++;
+      checked++;
+    }
+    if (hidden >= need) {
+      score += HIDDEN_BONUS;
+      signals.push(`hidden ${hidden}${checked < n ? '+' : ''}/${n}`);
+    }
+  }
   return { score, wall: score >= WALL_THRESHOLD && offending >= 2, signals };
 }
+
+const HIDDEN_BONUS = 3;
 
 /** A hidden link is spam only when its text or target says so (collapsed menus are not). */
 export function hiddenLinkIsSpam(link: LinkInfo, technique: HidingTechnique): boolean {
