@@ -175,6 +175,11 @@ export function Popup(props: PopupProps) {
           {t('noIssue')}
         </p>
       )}
+      {props.error && (
+        <p class="note warn" role="alert" data-note="error">
+          {props.error}
+        </p>
+      )}
       {state.hijack?.hijacked && (
         <p class="note warn" role="alert">
           {t('hijackWarning')}

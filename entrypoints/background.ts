@@ -66,13 +66,18 @@ export default defineBackground(() => {
       .catch(() => {});
   });
 
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({
-      id: 'qingdu-convert-selection',
-      title: browser.i18n.getMessage('menuConvertSelection'),
-      contexts: ['selection'],
-    });
-  });
+  // Created at every start: Firefox's persistent MV2 background does not keep menus made only
+  // in onInstalled across browser restarts; removeAll first avoids duplicate-id errors.
+  browser.contextMenus
+    .removeAll()
+    .then(() =>
+      browser.contextMenus.create({
+        id: 'qingdu-convert-selection',
+        title: browser.i18n.getMessage('menuConvertSelection'),
+        contexts: ['selection'],
+      }),
+    )
+    .catch(() => {});
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== 'qingdu-convert-selection' || !tab?.id || !info.selectionText) return;

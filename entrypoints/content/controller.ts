@@ -49,6 +49,14 @@ export class PageController {
   private spamEnabled = true;
   private problems: string[] = [];
   private readonly root: HTMLElement;
+  /** Resolves once the page is detected; messages wait for it so they never see half a state. */
+  private markReady!: () => void;
+  private readonly ready = new Promise<void>((resolve) => {
+    this.markReady = resolve;
+  });
+  /** User actions run one after another: a second toggle waits for the first to finish. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly bundles = new Map<LazyBundle, Promise<void>>();
 
   constructor(
     private readonly doc: Document,
@@ -77,26 +85,28 @@ export class PageController {
       this.originalScript = detectScript(this.doc);
       this.publishScript();
     });
+    this.markReady();
     // Rules that act on load: always-convert and auto-reader.
     await this.stepAsync('rule-convert', async () => {
       const want = this.rule?.convert;
       if (!want || this.originalScript === 'none') return;
       const shows = this.originalScript === 'mixed' ? null : this.originalScript;
       if (shows === want) return;
-      await this.convertTo(want === 'hans' ? 'hans' : this.settings.hantVariant);
+      await this.enqueue(() => this.convertTo(want === 'hans' ? 'hans' : this.settings.hantVariant));
+    });
+    await this.stepAsync('rule-reader', async () => {
+      if (this.rule?.reader && this.issue?.kind === 'article') await this.enqueue(() => this.openReader({ kind: 'article' }));
     });
     this.root.setAttribute(ATTR.ready, 'ready');
-    await this.stepAsync('rule-reader', async () => {
-      if (this.rule?.reader && this.issue?.kind === 'article') await this.openReader({ kind: 'article' });
-    });
     await this.stepAsync('shortcuts', async () => {
       const stop = listenForShortcuts(this.doc, await sendMessage('bgShortcuts'), (command) => {
-        const action =
+        const action = this.enqueue(() =>
           command === 'toggle-reader'
             ? this.toggleReader()
             : command === 'toggle-script'
               ? this.toggleConvert()
-              : Promise.resolve(this.setSpamVisible(!isSpamShown(this.doc)));
+              : Promise.resolve(this.setSpamVisible(!isSpamShown(this.doc))),
+        );
         action.catch((err) => this.problems.push(`${command}: ${String(err)}`));
       });
       ctx.onInvalidated(stop);
@@ -115,6 +125,7 @@ export class PageController {
   /** Records an unexpected failure of the whole start and still marks the pass done. */
   fail(err: unknown): void {
     this.problems.push(`start: ${String(err)}`);
+    this.markReady();
     this.root.setAttribute(ATTR.ready, 'ready');
     if (!this.root.hasAttribute(ATTR.spam)) this.root.setAttribute(ATTR.spam, '0');
     if (!this.root.hasAttribute(ATTR.script)) this.root.setAttribute(ATTR.script, 'none');
@@ -176,9 +187,24 @@ export class PageController {
     else this.root.removeAttribute(ATTR.converted);
   }
 
-  private async loadBundle(bundle: LazyBundle): Promise<void> {
-    const ok = await sendMessage('bgLoadBundle', { bundle });
-    if (!ok) throw new Error(`could not load ${bundle}`);
+  /** Loads a lazy bundle once, however many callers ask at the same time. */
+  private loadBundle(bundle: LazyBundle): Promise<void> {
+    let pending = this.bundles.get(bundle);
+    if (!pending) {
+      pending = sendMessage('bgLoadBundle', { bundle }).then((ok) => {
+        if (!ok) throw new Error(`could not load ${bundle}`);
+      });
+      pending.catch(() => this.bundles.delete(bundle));
+      this.bundles.set(bundle, pending);
+    }
+    return pending;
+  }
+
+  /** Runs a user action after the ones before it (a double click toggles twice, in order). */
+  private enqueue<R>(action: () => Promise<R>): Promise<R> {
+    const run = this.queue.then(action, action);
+    this.queue = run.catch(() => {});
+    return run;
   }
 
   async converterFor(target: Target): Promise<ConvertFn> {
@@ -227,9 +253,13 @@ export class PageController {
   // ----- reader -----
 
   private readerHost(): ReaderHost {
+    const self = this;
     return {
       issue: this.issue,
-      prefs: this.settings.reader,
+      // A getter: a reader reopened in another mode starts from the latest preferences.
+      get prefs() {
+        return self.settings.reader;
+      },
       savePrefs: (p) => {
         this.settings = { ...this.settings, reader: p };
         updateSettings((s) => ({ ...s, reader: p })).catch(() => {});
@@ -281,15 +311,19 @@ export class PageController {
     const guard =
       <A, R>(name: string, fn: (a: A) => Promise<R> | R) =>
       async (a: A): Promise<R> => {
+        await this.ready;
         try {
-          return await fn(a);
+          return await this.enqueue(async () => fn(a));
         } catch (err) {
           this.problems.push(`${name}: ${String(err)}`);
           throw err;
         }
       };
     const offs = [
-      onMessage('pageGetState', () => this.state()),
+      onMessage('pageGetState', async () => {
+        await this.ready;
+        return this.state();
+      }),
       onMessage(
         'pageToggleConvert',
         guard('convert', async (m: { data: { target?: Target } }) => {

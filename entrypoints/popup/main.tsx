@@ -45,12 +45,16 @@ function App() {
     })();
   }, [refreshRule]);
 
-  const act = async (fn: () => Promise<PageState>) => {
+  /** Runs an action on the tab; resolves true when it worked (the error is shown otherwise). */
+  const act = async (fn: () => Promise<PageState>): Promise<boolean> => {
     setBusy(true);
+    setError(undefined);
     try {
       setState(await fn());
+      return true;
     } catch (err) {
       setError(`${t('actionFailed')} ${String(err)}`);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -70,11 +74,13 @@ function App() {
       busy={busy}
       rule={rule}
       onNavigate={navigate}
-      onToggleReader={() => act(() => sendMessage('pageToggleReader', undefined, id)).then(() => !openedAsTab && window.close())}
+      onToggleReader={() =>
+        act(() => sendMessage('pageToggleReader', undefined, id)).then((ok) => ok && !openedAsTab && window.close())
+      }
       onToggleConvert={() => act(() => sendMessage('pageToggleConvert', {}, id))}
       onToggleSpam={() => act(() => sendMessage('pageSetSpamShown', { shown: !state?.spamShown }, id))}
       onReadCollection={(scope) =>
-        act(() => sendMessage('pageReadCollection', { scope }, id)).then(() => !openedAsTab && window.close())
+        act(() => sendMessage('pageReadCollection', { scope }, id)).then((ok) => ok && !openedAsTab && window.close())
       }
       onJumpToDate={(date) => {
         if (!state?.issue) return;

@@ -225,7 +225,15 @@ export function withRule(settings: Settings, host: string, patch: Partial<Omit<S
   const h = normalizeHost(host);
   const rules = settings.rules.slice();
   const i = rules.findIndex((r) => r.host === h);
-  const base: SiteRule = i >= 0 ? rules[i] : { host: h, convert: null, reader: false, spam: null, hideSelectors: [] };
+  // A new exact-host rule starts from the wildcard rule that covered the host, so ticking one
+  // switch in the popup does not drop that rule's other settings for this host.
+  const inherited = i >= 0 ? null : ruleFor(settings, h);
+  const base: SiteRule =
+    i >= 0
+      ? rules[i]
+      : inherited
+        ? { ...inherited, host: h, hideSelectors: inherited.hideSelectors.slice() }
+        : { host: h, convert: null, reader: false, spam: null, hideSelectors: [] };
   const next = { ...base, ...patch };
   if (i >= 0) rules[i] = next;
   else rules.push(next);
