@@ -359,6 +359,15 @@ describe('withRule', () => {
     expect(s.rules[0].spam).toBeNull();
   });
 
+  it('a new exact-host rule starts from the wildcard rule covering the host', () => {
+    const wild = rule('*.example.com', { convert: 'hant', spam: false, hideSelectors: ['.ad'] });
+    const s = settingsWith([wild]);
+    const next = withRule(s, 'epaper.example.com', { reader: true });
+    expect(next.rules).toEqual([wild, rule('epaper.example.com', { convert: 'hant', spam: false, hideSelectors: ['.ad'], reader: true })]);
+    expect(next.rules[1].hideSelectors).not.toBe(wild.hideSelectors);
+    expect(ruleFor(next, 'epaper.example.com')?.convert).toBe('hant');
+  });
+
   it('keeps the rest of the settings', () => {
     const s: Settings = { ...settingsWith([]), hantVariant: 'hk', spamHiding: false };
     const next = withRule(s, 'a.com', { reader: true });
