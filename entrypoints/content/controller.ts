@@ -86,18 +86,7 @@ export class PageController {
       this.publishScript();
     });
     this.markReady();
-    // Rules that act on load: always-convert and auto-reader.
-    await this.stepAsync('rule-convert', async () => {
-      const want = this.rule?.convert;
-      if (!want || this.originalScript === 'none') return;
-      const shows = this.originalScript === 'mixed' ? null : this.originalScript;
-      if (shows === want) return;
-      await this.enqueue(() => this.convertTo(want === 'hans' ? 'hans' : this.settings.hantVariant));
-    });
-    await this.stepAsync('rule-reader', async () => {
-      if (this.rule?.reader && this.issue?.kind === 'article') await this.enqueue(() => this.openReader({ kind: 'article' }));
-    });
-    this.root.setAttribute(ATTR.ready, 'ready');
+    // Before `ready`, so a key pressed as soon as the page reports ready is heard.
     await this.stepAsync('shortcuts', async () => {
       const stop = listenForShortcuts(this.doc, await sendMessage('bgShortcuts'), (command) => {
         const action = this.enqueue(() =>
@@ -111,6 +100,18 @@ export class PageController {
       });
       ctx.onInvalidated(stop);
     });
+    // Rules that act on load: always-convert and auto-reader.
+    await this.stepAsync('rule-convert', async () => {
+      const want = this.rule?.convert;
+      if (!want || this.originalScript === 'none') return;
+      const shows = this.originalScript === 'mixed' ? null : this.originalScript;
+      if (shows === want) return;
+      await this.enqueue(() => this.convertTo(want === 'hans' ? 'hans' : this.settings.hantVariant));
+    });
+    await this.stepAsync('rule-reader', async () => {
+      if (this.rule?.reader && this.issue?.kind === 'article') await this.enqueue(() => this.openReader({ kind: 'article' }));
+    });
+    this.root.setAttribute(ATTR.ready, 'ready');
     const unwatch = watchSettings((s) => {
       this.settings = s;
       this.rule = ruleFor(s, new URL(this.url).hostname);

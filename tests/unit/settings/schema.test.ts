@@ -363,7 +363,10 @@ describe('withRule', () => {
     const wild = rule('*.example.com', { convert: 'hant', spam: false, hideSelectors: ['.ad'] });
     const s = settingsWith([wild]);
     const next = withRule(s, 'epaper.example.com', { reader: true });
-    expect(next.rules).toEqual([wild, rule('epaper.example.com', { convert: 'hant', spam: false, hideSelectors: ['.ad'], reader: true })]);
+    expect(next.rules).toEqual([
+      wild,
+      rule('epaper.example.com', { convert: 'hant', spam: false, hideSelectors: ['.ad'], reader: true }),
+    ]);
     expect(next.rules[1].hideSelectors).not.toBe(wild.hideSelectors);
     expect(ruleFor(next, 'epaper.example.com')?.convert).toBe('hant');
   });
