@@ -10,15 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { corpusDir, repoRoot } from '../tests/corpus';
 import { browserPath } from '../tests/e2e/browsers';
-
-interface BenchRow {
-  figure: string;
-  value: number;
-  unit: 'ms' | 'ratio' | 'bytes' | 'count';
-  baseline?: string;
-  limit?: string;
-  pass?: boolean;
-}
+import type { BenchRow } from './bench/types';
 
 function fileBytes(path: string): number {
   return existsSync(path) ? statSync(path).size : 0;

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, chromium } from 'playwright-core';
+import { browserPath, CHROMIUM_FLAGS } from '../tests/e2e/browsers';
 import { type PageLabels, SPAM_LABELS } from '../tests/unit/spam/labels';
 
 export interface EvalRow {
@@ -27,16 +28,6 @@ export interface EvalResult {
   rows: EvalRow[];
   hiddenPerPage: Record<string, number>;
 }
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export async function bundleSpamModule(repoRoot: string): Promise<string> {
   const out = await build({
@@ -138,7 +129,9 @@ export async function runSpamEvaluation(options: EvalOptions = {}): Promise<Eval
   const corpusDir = options.corpusDir ?? process.env.QINGDU_CORPUS ?? resolve(repoRoot, '../shared/corpus');
   const bundle = await bundleSpamModule(repoRoot);
   const { server, origin } = await startPageServer(corpusDir, join(repoRoot, 'tests/fixtures'));
-  const browser = options.browser ?? (await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
+  const browser =
+    options.browser ??
+    (await chromium.launch({ executablePath: browserPath('chromium') ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS }));
   const rows: EvalRow[] = [];
   const hiddenPerPage: Record<string, number> = {};
   try {

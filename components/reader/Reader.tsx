@@ -1,20 +1,11 @@
 /** The reader overlay's presentational part: props in, callbacks out, no browser.* calls. */
 import type { ComponentChildren } from 'preact';
 import type { Article } from '../../lib/extract/types';
+import { defaultReaderPrefs, type ReaderPrefs, type ReaderTheme } from '../../lib/settings/schema';
 import { HtmlBlock } from '../HtmlBlock';
-import { fontStackFor, type ReaderFont } from './fonts';
+import { fontStackFor } from './fonts';
 
-export type ReaderTheme = 'auto' | 'light' | 'sepia' | 'dark';
-
-export interface ReaderPrefs {
-  /** px */
-  fontSize: number;
-  lineHeight: number;
-  /** Text column width in em. */
-  width: number;
-  theme: ReaderTheme;
-  font: ReaderFont;
-}
+export type { ReaderPrefs, ReaderTheme };
 
 export interface NavLink {
   title: string;
@@ -39,7 +30,8 @@ export interface ReaderProps {
   children?: ComponentChildren;
 }
 
-export const DEFAULT_PREFS: ReaderPrefs = { fontSize: 19, lineHeight: 1.9, width: 36, theme: 'auto', font: 'serif' };
+/** The reader's defaults are the settings' defaults (lib/settings). */
+export const DEFAULT_PREFS: ReaderPrefs = defaultReaderPrefs;
 export const FONT_SIZE_RANGE = { min: 12, max: 36, step: 1 } as const;
 export const LINE_HEIGHTS = [1.6, 1.8, 1.9, 2.1, 2.4] as const;
 export const WIDTHS = [28, 32, 36, 42, 50] as const;

@@ -10,23 +10,20 @@ import {
   dateFromText,
   documentBase,
   fileName,
-  findPageImage,
-  findPdf,
   firstPageLink,
   hasPagePicMap,
   hasScriptFile,
   isoParts,
   isSectionLabel,
-  linkByText,
+  issueLinks,
   markCurrentByNumber,
   markCurrentByUrl,
-  neighbours,
+  navigationLinks,
   paperFromTitle,
   parseSectionLabel,
   propertyComment,
   propertyField,
   sectionsFromAnchors,
-  shiftIsoDate,
 } from './util';
 
 const PATH_RE = /\/html\/\d{4}-\d{2}\/\d{2}\/(?:node|content)_\d+\.htm$/i;
@@ -104,8 +101,6 @@ export const founderClassic: EpaperAdapter = {
     if (sectionRefs.length === 0 && articles.length === 0) return null;
 
     const date = dateFromText(propertyField(prop, 'founder-date')) || dateFromPath(url.pathname);
-    const sectionNb = neighbours(sectionRefs, currentSection);
-    const articleNb = neighbours(articles, currentArticle);
 
     const issue: Issue = {
       system: 'founder-classic',
@@ -115,23 +110,18 @@ export const founderClassic: EpaperAdapter = {
       sections: sectionRefs,
       currentSection,
       articles,
-      prevSection: linkByText(doc, ['上一版'], base, url) ?? sectionNb.prev,
-      nextSection: linkByText(doc, ['下一版'], base, url) ?? sectionNb.next,
-      prevArticle: linkByText(doc, ['上一篇'], base, url) ?? articleNb.prev,
-      nextArticle: linkByText(doc, ['下一篇'], base, url) ?? articleNb.next,
-      pdf: findPdf(doc, base, url),
-      pageImage: findPageImage(doc, base, url),
+      ...navigationLinks(doc, base, url, { sections: sectionRefs, currentSection, articles, currentArticle }),
       frontSection: sectionRefs[0]?.url,
     };
-    issue.prevIssue = linkByText(doc, ['上一期', '上期'], base, url) ?? derivedIssue(url, date, -1, issue);
-    issue.nextIssue = linkByText(doc, ['下一期', '下期'], base, url) ?? derivedIssue(url, date, 1, issue);
+    Object.assign(
+      issue,
+      issueLinks(doc, base, url, date, (iso) => frontSectionUrl(url, iso, issue), {
+        prev: ['上一期', '上期'],
+        next: ['下一期', '下期'],
+      }),
+    );
     return issue;
   },
 
   frontSectionUrl,
 };
-
-function derivedIssue(url: URL, date: string, days: number, issue: Issue): string | undefined {
-  if (!date) return undefined;
-  return frontSectionUrl(url, shiftIsoDate(date, days), issue) ?? undefined;
-}

@@ -12,18 +12,15 @@ import {
   documentBase,
   elementText,
   fileName,
-  findPageImage,
-  findPdf,
   hasAnyId,
   isoParts,
   isSectionLabel,
-  linkByText,
+  issueLinks,
   markCurrentByUrl,
-  neighbours,
+  navigationLinks,
   propertyComment,
   propertyField,
   sectionsFromAnchors,
-  shiftIsoDate,
 } from './util';
 
 const PATH_RE = /\/\d{6}\/\d{2}\/(?:node|content)_\d+\.html$/i;
@@ -87,8 +84,6 @@ export const founderNewtpl: EpaperAdapter = {
       (paperDate ? dateFromText(paperDate.textContent ?? '') : '') ||
       dateFromText(propertyField(prop, 'date')) ||
       dateFromPath(url.pathname);
-    const sectionNb = neighbours(sections, currentSection);
-    const articleNb = neighbours(articles, currentArticle);
     const front = sections[0]?.url ?? (date ? (frontSectionUrl(url, date) ?? undefined) : undefined);
 
     const issue: Issue = {
@@ -99,24 +94,16 @@ export const founderNewtpl: EpaperAdapter = {
       sections,
       currentSection,
       articles,
-      prevSection: linkByText(doc, ['上一版'], base, url) ?? sectionNb.prev,
-      nextSection: linkByText(doc, ['下一版'], base, url) ?? sectionNb.next,
-      prevArticle: linkByText(doc, ['上一篇'], base, url) ?? articleNb.prev,
-      nextArticle: linkByText(doc, ['下一篇'], base, url) ?? articleNb.next,
-      pdf: findPdf(doc, base, url),
-      pageImage: findPageImage(doc, base, url),
+      ...navigationLinks(doc, base, url, { sections, currentSection, articles, currentArticle }),
       frontSection: front,
     };
     // #goPrePeriod/#goNextPeriod are `href="#"` buttons, so real links rarely exist.
-    issue.prevIssue = linkByText(doc, ['上一期'], base, url) ?? derived(url, date, -1);
-    issue.nextIssue = linkByText(doc, ['下一期'], base, url) ?? derived(url, date, 1);
+    Object.assign(
+      issue,
+      issueLinks(doc, base, url, date, (iso) => frontSectionUrl(url, iso)),
+    );
     return issue;
   },
 
   frontSectionUrl: (url, isoDate) => frontSectionUrl(url, isoDate),
 };
-
-function derived(url: URL, date: string, days: number): string | undefined {
-  if (!date) return undefined;
-  return frontSectionUrl(url, shiftIsoDate(date, days)) ?? undefined;
-}

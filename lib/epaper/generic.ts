@@ -9,17 +9,14 @@ import {
   dateFromText,
   documentBase,
   elementText,
-  findPageImage,
-  findPdf,
   isoParts,
   isSectionLabel,
-  linkByText,
+  issueLinks,
   markCurrentByUrl,
-  neighbours,
+  navigationLinks,
   paperFromTitle,
   sameSiteUrl,
   sectionsFromAnchors,
-  shiftIsoDate,
   urlKey,
 } from './util';
 
@@ -118,8 +115,6 @@ export const generic: EpaperAdapter = {
     const currentArticle = markCurrentByUrl(articles, url);
 
     const date = pathDate(url.pathname)?.iso || dateFromText((doc.body?.textContent ?? '').slice(0, 20000));
-    const sectionNb = neighbours(sections, currentSection);
-    const articleNb = neighbours(articles, currentArticle);
 
     const issue: Issue = {
       system: 'generic',
@@ -129,23 +124,18 @@ export const generic: EpaperAdapter = {
       sections,
       currentSection,
       articles,
-      prevSection: linkByText(doc, ['上一版'], base, url) ?? sectionNb.prev,
-      nextSection: linkByText(doc, ['下一版'], base, url) ?? sectionNb.next,
-      prevArticle: linkByText(doc, ['上一篇'], base, url) ?? articleNb.prev,
-      nextArticle: linkByText(doc, ['下一篇'], base, url) ?? articleNb.next,
-      pdf: findPdf(doc, base, url),
-      pageImage: findPageImage(doc, base, url),
+      ...navigationLinks(doc, base, url, { sections, currentSection, articles, currentArticle }),
       frontSection: sections[0]?.url,
     };
-    issue.prevIssue = linkByText(doc, ['上一期', '上期'], base, url) ?? derived(url, date, -1, issue);
-    issue.nextIssue = linkByText(doc, ['下一期', '下期'], base, url) ?? derived(url, date, 1, issue);
+    Object.assign(
+      issue,
+      issueLinks(doc, base, url, date, (iso) => frontSectionUrl(url, iso, issue), {
+        prev: ['上一期', '上期'],
+        next: ['下一期', '下期'],
+      }),
+    );
     return issue;
   },
 
   frontSectionUrl,
 };
-
-function derived(url: URL, date: string, days: number, issue: Issue): string | undefined {
-  if (!date) return undefined;
-  return frontSectionUrl(url, shiftIsoDate(date, days), issue) ?? undefined;
-}

@@ -11,17 +11,14 @@ import {
   documentBase,
   elementText,
   fileName,
-  findPageImage,
-  findPdf,
   isoParts,
   isSectionLabel,
-  linkByText,
+  issueLinks,
   markCurrentByNumber,
   markCurrentByUrl,
-  neighbours,
+  navigationLinks,
   paperFromTitle,
   sectionsFromAnchors,
-  shiftIsoDate,
 } from './util';
 
 const SECTION_FILE_RE = /^nbs\.(D\d+[a-z]+)_([A-Za-z]?\d+)\.htm$/i;
@@ -85,8 +82,6 @@ export const rmrbNbs: EpaperAdapter = {
     const currentArticle = markCurrentByUrl(articles, url);
 
     const date = dateFromPath(url.pathname);
-    const sectionNb = neighbours(sections, currentSection);
-    const articleNb = neighbours(articles, currentArticle);
 
     const issue: Issue = {
       system: 'rmrb-nbs',
@@ -96,23 +91,15 @@ export const rmrbNbs: EpaperAdapter = {
       sections,
       currentSection,
       articles,
-      prevSection: linkByText(doc, ['上一版'], base, url) ?? sectionNb.prev,
-      nextSection: linkByText(doc, ['下一版'], base, url) ?? sectionNb.next,
-      prevArticle: linkByText(doc, ['上一篇'], base, url) ?? articleNb.prev,
-      nextArticle: linkByText(doc, ['下一篇'], base, url) ?? articleNb.next,
-      pdf: findPdf(doc, base, url),
-      pageImage: findPageImage(doc, base, url),
+      ...navigationLinks(doc, base, url, { sections, currentSection, articles, currentArticle }),
       frontSection: sections[0]?.url ?? (date ? (frontSectionUrl(url, date) ?? undefined) : undefined),
     };
-    issue.prevIssue = linkByText(doc, ['上一期'], base, url) ?? derived(url, date, -1);
-    issue.nextIssue = linkByText(doc, ['下一期'], base, url) ?? derived(url, date, 1);
+    Object.assign(
+      issue,
+      issueLinks(doc, base, url, date, (iso) => frontSectionUrl(url, iso)),
+    );
     return issue;
   },
 
   frontSectionUrl: (url, isoDate) => frontSectionUrl(url, isoDate),
 };
-
-function derived(url: URL, date: string, days: number): string | undefined {
-  if (!date) return undefined;
-  return frontSectionUrl(url, shiftIsoDate(date, days)) ?? undefined;
-}

@@ -11,18 +11,15 @@ import {
   dateFromText,
   documentBase,
   fileName,
-  findPageImage,
-  findPdf,
   firstPageLink,
   isoParts,
-  linkByText,
+  issueLinks,
   markCurrentByNumber,
   markCurrentByUrl,
-  neighbours,
+  navigationLinks,
   paperFromTitle,
   parseSectionLabel,
   sectionsFromAnchors,
-  shiftIsoDate,
 } from './util';
 
 /** `/pc/layout/…`, `/pad/layout/…`, `/pc/content/…`; 光明日报 2025 uses `/html/layout/…`. */
@@ -77,8 +74,6 @@ export const rmrbPc: EpaperAdapter = {
 
     const newstime = doc.querySelector('.newstime');
     const date = (newstime ? dateFromText(newstime.textContent ?? '') : '') || dateFromPath(url.pathname);
-    const sectionNb = neighbours(sections, currentSection);
-    const articleNb = neighbours(articles, currentArticle);
 
     const issue: Issue = {
       system: 'rmrb-pc',
@@ -88,24 +83,16 @@ export const rmrbPc: EpaperAdapter = {
       sections,
       currentSection,
       articles,
-      prevSection: linkByText(doc, ['上一版'], base, url) ?? sectionNb.prev,
-      nextSection: linkByText(doc, ['下一版'], base, url) ?? sectionNb.next,
-      prevArticle: linkByText(doc, ['上一篇'], base, url) ?? articleNb.prev,
-      nextArticle: linkByText(doc, ['下一篇'], base, url) ?? articleNb.next,
-      pdf: findPdf(doc, base, url, doc.querySelector('.paper-bot')),
-      pageImage: findPageImage(doc, base, url),
+      ...navigationLinks(doc, base, url, { sections, currentSection, articles, currentArticle }, doc.querySelector('.paper-bot')),
       frontSection: sections[0]?.url ?? (date ? (frontSectionUrl(url, date) ?? undefined) : undefined),
     };
     // 上一期/下一期 are `<span onClick=goPrePeriod()>`: derive the neighbouring days' front pages.
-    issue.prevIssue = linkByText(doc, ['上一期'], base, url) ?? derived(url, date, -1);
-    issue.nextIssue = linkByText(doc, ['下一期'], base, url) ?? derived(url, date, 1);
+    Object.assign(
+      issue,
+      issueLinks(doc, base, url, date, (iso) => frontSectionUrl(url, iso)),
+    );
     return issue;
   },
 
   frontSectionUrl: (url, isoDate) => frontSectionUrl(url, isoDate),
 };
-
-function derived(url: URL, date: string, days: number): string | undefined {
-  if (!date) return undefined;
-  return frontSectionUrl(url, shiftIsoDate(date, days)) ?? undefined;
-}

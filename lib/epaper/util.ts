@@ -1,5 +1,5 @@
 /** Shared helpers for e-paper adapters: links, labels, dates, metadata comments. Pure DOM. */
-import type { ArticleRef, SectionRef } from './types';
+import type { ArticleRef, Issue, SectionRef } from './types';
 
 // ---------------------------------------------------------------- links
 
@@ -342,4 +342,46 @@ export function paperFromTitle(title: string): string {
     return parts[i + 1] ?? '';
   }
   return parts[0] ?? '';
+}
+
+/**
+ * Previous/next section and article: the page's own 上一版/下一版/上一篇/下一篇 links first,
+ * otherwise the neighbours of the current entry in the page's lists. Also the PDF and page scan.
+ */
+export function navigationLinks(
+  doc: Document,
+  base: URL,
+  pageUrl: URL,
+  lists: { sections: { url: string }[]; currentSection: number; articles: { url: string }[]; currentArticle: number },
+  pdfPreferIn?: Element | null,
+): Pick<Issue, 'prevSection' | 'nextSection' | 'prevArticle' | 'nextArticle' | 'pdf' | 'pageImage'> {
+  const section = neighbours(lists.sections, lists.currentSection);
+  const article = neighbours(lists.articles, lists.currentArticle);
+  return {
+    prevSection: linkByText(doc, ['上一版'], base, pageUrl) ?? section.prev,
+    nextSection: linkByText(doc, ['下一版'], base, pageUrl) ?? section.next,
+    prevArticle: linkByText(doc, ['上一篇'], base, pageUrl) ?? article.prev,
+    nextArticle: linkByText(doc, ['下一篇'], base, pageUrl) ?? article.next,
+    pdf: findPdf(doc, base, pageUrl, pdfPreferIn),
+    pageImage: findPageImage(doc, base, pageUrl),
+  };
+}
+
+/**
+ * Previous/next issue: a real 上一期/下一期 link when the page has one, otherwise the front
+ * section of the day before/after, from the system's `frontFor(isoDate)`.
+ */
+export function issueLinks(
+  doc: Document,
+  base: URL,
+  pageUrl: URL,
+  date: string,
+  frontFor: (isoDate: string) => string | null,
+  words: { prev: readonly string[]; next: readonly string[] } = { prev: ['上一期'], next: ['下一期'] },
+): Pick<Issue, 'prevIssue' | 'nextIssue'> {
+  const derived = (days: number) => (date ? (frontFor(shiftIsoDate(date, days)) ?? undefined) : undefined);
+  return {
+    prevIssue: linkByText(doc, words.prev, base, pageUrl) ?? derived(-1),
+    nextIssue: linkByText(doc, words.next, base, pageUrl) ?? derived(1),
+  };
 }

@@ -10,16 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { build } from 'esbuild';
-import type { Browser } from 'playwright-core';
-
-interface BenchRow {
-  figure: string;
-  value: number;
-  unit: 'ms' | 'ratio' | 'bytes' | 'count';
-  baseline?: string;
-  limit?: string;
-  pass?: boolean;
-}
+import type { BenchContext, BenchRow } from './types';
 
 const DELAY_MS = 200;
 const CONCURRENCY = 2;
@@ -91,7 +82,7 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export async function bench(ctx: { browser: Browser; corpusDir: string; repoRoot: string }): Promise<BenchRow[]> {
+export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const useExtract = exportsName(join(ctx.repoRoot, 'lib/extract/index.ts'), 'extractArticle');
   const useEpaper = exportsName(join(ctx.repoRoot, 'lib/epaper/index.ts'), 'detectIssue');
   const script = await bundle(ctx.repoRoot, useExtract, useEpaper);

@@ -7,16 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
-
-interface BenchRow {
-  figure: string;
-  value: number;
-  unit: 'ms' | 'ratio' | 'bytes' | 'count';
-  baseline?: string;
-  limit?: string;
-  pass?: boolean;
-}
+import type { Page } from 'playwright-core';
+import type { BenchContext, BenchRow } from './types';
 
 interface PageFigures {
   firstMs: number;
@@ -218,7 +210,7 @@ function rows(label: string, f: PageFigures, targetLabel: string): BenchRow[] {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export async function bench(ctx: { browser: Browser; corpusDir: string; repoRoot: string }): Promise<BenchRow[]> {
+export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const script = await bundle(ctx.repoRoot);
   const out: BenchRow[] = [];
   const page = await ctx.browser.newPage();

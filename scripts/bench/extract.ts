@@ -6,16 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
-
-interface BenchRow {
-  figure: string;
-  value: number;
-  unit: 'ms' | 'ratio' | 'bytes' | 'count';
-  baseline?: string;
-  limit?: string;
-  pass?: boolean;
-}
+import type { Page } from 'playwright-core';
+import type { BenchContext, BenchRow } from './types';
 
 const RUNS = 7;
 const BIG_PAGE_RUNS = 3;
@@ -99,7 +91,7 @@ async function measure(page: Page, script: string, html: string, url: string, ru
   );
 }
 
-export async function bench(ctx: { browser: Browser; corpusDir: string; repoRoot: string }): Promise<BenchRow[]> {
+export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const script = await bundle(ctx.repoRoot);
   const context = await ctx.browser.newContext();
   // Saved pages reference remote scripts and images: the bench measures extraction, not the network.

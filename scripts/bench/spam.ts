@@ -10,16 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { Browser } from 'playwright-core';
-
-interface BenchRow {
-  figure: string;
-  value: number;
-  unit: 'ms' | 'ratio' | 'bytes' | 'count';
-  baseline?: string;
-  limit?: string;
-  pass?: boolean;
-}
+import type { BenchContext, BenchRow } from './types';
 
 const RUNS = 11;
 const CORPUS_LIMIT_MS = 10;
@@ -85,7 +76,7 @@ interface Timing {
   elements: number;
 }
 
-export async function bench(ctx: { browser: Browser; corpusDir: string; repoRoot: string }): Promise<BenchRow[]> {
+export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const out = await build({
     entryPoints: [join(ctx.repoRoot, 'lib/spam/index.ts')],
     bundle: true,

@@ -15,7 +15,8 @@ export const FIREFOX_ADDON_ID = 'qingdu@qingdu.example';
 /** Pinned so tests can open moz-extension://UUID/popup.html. */
 export const FIREFOX_UUID = '7c0e2c1a-5b7d-4f3e-9a51-0d1e2f3a4b5c';
 
-const CHROMIUM_FLAGS = [
+/** Debian's Chromium as root on a closed network (see DESIGN.md); shared by the e2e tests, the demo, the evaluation and the benchmarks. */
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
