@@ -68,10 +68,11 @@ export const READER_TITLE_ID = 'qingdu-reader-title';
 function Toolbar({ prefs, onPrefsChange, onClose, onPrint, t, children }: Omit<ReaderProps, 'article' | 'nav'>) {
   const set = (patch: Partial<ReaderPrefs>) => onPrefsChange({ ...prefs, ...patch });
   const fontName = t(prefs.font === 'serif' ? 'readerFontSerif' : 'readerFontSans');
-  // A group, not a toolbar: its controls are reached with Tab, not arrow keys.
+  // A labelled group, not a toolbar: its controls are reached with Tab, not arrow keys.
   // Names start with the visible text (A−, A+, Serif) so speech input can say what is shown.
   return (
-    <div class="qd-toolbar" role="group" aria-label={t('readerToolbar')}>
+    <fieldset class="qd-toolbar">
+      <legend class="qd-sr-only">{t('readerToolbar')}</legend>
       <button
         type="button"
         data-action="font-smaller"
@@ -139,7 +140,7 @@ function Toolbar({ prefs, onPrefsChange, onClose, onPrint, t, children }: Omit<R
       <button type="button" data-action="close" title={t('readerClose')} aria-label={t('readerClose')} onClick={onClose}>
         ✕
       </button>
-    </div>
+    </fieldset>
   );
 }
 

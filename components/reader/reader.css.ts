@@ -16,7 +16,7 @@ ${themeCss('.qd-reader')}
 .qd-reader *, .qd-reader *::before, .qd-reader *::after { box-sizing: border-box; }
 .qd-toolbar {
   position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 4px; justify-content: flex-end;
-  padding: 6px 12px; background: var(--qd-bg); border-bottom: 1px solid var(--qd-rule);
+  margin: 0; min-width: 0; border: 0; padding: 6px 12px; background: var(--qd-bg); border-bottom: 1px solid var(--qd-rule);
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
 }
 .qd-toolbar button, .qd-toolbar select, .qd-empty button {
