@@ -2,7 +2,7 @@
 import type { Target } from '@/lib/convert/types';
 import type { ArticleRef, Issue, SectionRef } from '@/lib/epaper/types';
 import type { PageState } from '@/lib/messaging/protocol';
-import { textLang } from './text-lang';
+import { pageTextLang, textLang } from './text-lang';
 
 export type T = (key: string, subs?: string[]) => string;
 
@@ -190,7 +190,7 @@ export function Popup(props: PopupProps) {
         </button>
       </div>
       {state.issue ? (
-        <IssueView {...props} issue={state.issue} pageUrl={state.url} pageLang={state.pageLang} />
+        <IssueView {...props} issue={state.issue} pageUrl={state.url} pageLang={pageTextLang(state.pageLang, state.script)} />
       ) : (
         <p class="note" data-note="no-issue">
           {t('noIssue')}

@@ -19,3 +19,15 @@ export function textLang(text: string, pageLang?: string | null): string | undef
   if (counts.han > 0 && !/^zh\b/i.test(page ?? '')) return 'zh';
   return page;
 }
+
+/**
+ * The language to fall back on for a page's text: its own `lang` when that is Chinese, else
+ * the script the page shows (`hans` / `hant`), else whatever the page says.
+ */
+export function pageTextLang(pageLang: string | undefined | null, shownScript: string | undefined | null): string | undefined {
+  const own = pageLang?.trim() || undefined;
+  if (own && /^zh\b/i.test(own)) return own;
+  if (shownScript === 'hans' || shownScript === 'zh-Hans') return 'zh-Hans';
+  if (shownScript === 'hant' || shownScript === 'zh-Hant') return 'zh-Hant';
+  return own;
+}

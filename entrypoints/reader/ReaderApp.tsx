@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { COLLECTION_TITLE_ID, CollectionView } from '@/components/collection/CollectionView';
 import { Reader } from '@/components/reader/Reader';
+import { pageTextLang } from '@/components/text-lang';
 import type { Collector, CollectState } from '@/lib/collect';
 import { PageConverter } from '@/lib/convert';
 import type { ConvertFn, Target } from '@/lib/convert/types';
@@ -83,7 +84,10 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
     host.savePrefs(p);
   };
   const lang = conversion ? (conversion.target === 'hans' ? 'zh-Hans' : 'zh-Hant') : (article?.lang ?? 'zh');
-  const pageLang = doc.documentElement.lang || undefined;
+  const pageLang = pageTextLang(
+    doc.documentElement.lang,
+    article?.lang ?? doc.documentElement.getAttribute('data-qingdu-script'),
+  );
 
   return (
     <>

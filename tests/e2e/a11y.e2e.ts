@@ -4,7 +4,7 @@
  * violation; text size and reflow of the extension pages; and the keyboard: the reader and the
  * section view are modal (Tab never leaves them, the page behind is inert, Esc returns focus).
  */
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { type AxeReport, describeViolations, runAxe } from './axe';
 import type { ExtensionBrowser } from './browsers';
 import { ContentPage, layoutOf, OptionsPage, PopupPage, ReaderKeyboard } from './pages';
@@ -15,6 +15,19 @@ const ARTICLE = '/fxrb/html/2024-03/15/content_104.htm';
 /** An ordinary page: no e-paper markup. */
 const ORDINARY = '/fixtures/e2e/live-hant.html';
 
+/** Tabs a test opened, closed after it even when it fails (a tab left open would answer the next test's tab lookup). */
+const openTabs: { close(): Promise<void> }[] = [];
+function closeTabsAfterEach() {
+  afterEach(async () => {
+    for (const tab of openTabs.splice(0).reverse()) await tab.close().catch(() => {});
+  });
+}
+async function track<T extends { tab: { close(): Promise<void> } }>(opened: Promise<T>): Promise<T> {
+  const value = await opened;
+  openTabs.push(value.tab);
+  return value;
+}
+
 function expectClean(report: AxeReport, where: string) {
   expect(describeViolations(report.violations), where).toBe('');
   // Guard against an axe run that looked at nothing.
@@ -22,7 +35,7 @@ function expectClean(report: AxeReport, where: string) {
 }
 
 async function openReader(browser: ExtensionBrowser, page: ContentPage): Promise<PopupPage> {
-  const popup = await PopupPage.open(browser, page);
+  const popup = await track(PopupPage.open(browser, page));
   await popup.click('reader');
   await page.tab.bringToFront();
   await page.tab.waitFor(
@@ -70,10 +83,11 @@ function readerColours(page: ContentPage) {
 }
 
 forEachBrowser('accessibility: axe on every surface', (ctx) => {
+  closeTabsAfterEach();
   it('popup on an e-paper page: no violations; page text carries its script as lang; 14px; fits 320px', async () => {
     const { browser, server } = ctx();
-    const page = await ContentPage.open(browser, server.url(ARTICLE));
-    const popup = await PopupPage.open(browser, page);
+    const page = await track(ContentPage.open(browser, server.url(ARTICLE)));
+    const popup = await track(PopupPage.open(browser, page));
     await popup.tab.waitFor(() => document.querySelectorAll('nav[data-list="sections"] a').length > 0);
     expectClean(await runAxe(popup.tab), 'popup (e-paper)');
 
@@ -101,8 +115,8 @@ forEachBrowser('accessibility: axe on every surface', (ctx) => {
 
   it('popup on an ordinary page: no violations, and a heading one', async () => {
     const { browser, server } = ctx();
-    const page = await ContentPage.open(browser, server.url(ORDINARY));
-    const popup = await PopupPage.open(browser, page);
+    const page = await track(ContentPage.open(browser, server.url(ORDINARY)));
+    const popup = await track(PopupPage.open(browser, page));
     await popup.tab.waitFor(() => !!document.querySelector('[data-note="no-issue"]'));
     expect(await popup.tab.evaluate(() => document.querySelectorAll('h1').length)).toBe(1);
     expectClean(await runAxe(popup.tab), 'popup (ordinary page)');
@@ -112,7 +126,7 @@ forEachBrowser('accessibility: axe on every surface', (ctx) => {
 
   it('options: no violations with a site rule listed; 14px; the rules table fits a 640px window (200 % zoom)', async () => {
     const { browser } = ctx();
-    const options = await OptionsPage.open(browser);
+    const options = await track(OptionsPage.open(browser));
     await options.addRule('epaper.example.com');
     expectClean(await runAxe(options.tab), 'options');
     await options.tab.setViewport(640, 800);
@@ -128,7 +142,7 @@ forEachBrowser('accessibility: axe on every surface', (ctx) => {
 
   it('reader in the light, sepia and dark themes: no violations inside its shadow root', async () => {
     const { browser, server } = ctx();
-    const page = await ContentPage.open(browser, server.url(ARTICLE));
+    const page = await track(ContentPage.open(browser, server.url(ARTICLE)));
     const popup = await openReader(browser, page);
     for (const theme of ['light', 'sepia', 'dark']) {
       await setTheme(page, theme);
@@ -160,7 +174,7 @@ forEachBrowser('accessibility: axe on every surface', (ctx) => {
 
   it('section view in the light, sepia and dark themes: no violations', async () => {
     const { browser, server } = ctx();
-    const page = await ContentPage.open(browser, server.url(ARTICLE));
+    const page = await track(ContentPage.open(browser, server.url(ARTICLE)));
     const popup = await openReader(browser, page);
     await openSectionView(page);
     for (const theme of ['light', 'sepia', 'dark']) {
@@ -187,15 +201,16 @@ forEachBrowser('accessibility: axe on every surface', (ctx) => {
 forEachBrowser(
   'accessibility: the system dark scheme',
   (ctx) => {
+    closeTabsAfterEach();
     it('popup, options and the reader in theme "auto" are dark and have no violations', async () => {
       const { browser, server } = ctx();
-      const page = await ContentPage.open(browser, server.url(ARTICLE));
-      const popup = await PopupPage.open(browser, page);
+      const page = await track(ContentPage.open(browser, server.url(ARTICLE)));
+      const popup = await track(PopupPage.open(browser, page));
       await popup.tab.waitFor(() => document.querySelectorAll('nav[data-list="sections"] a').length > 0);
       expect(await popup.tab.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
       expectClean(await runAxe(popup.tab), 'popup (dark scheme)');
 
-      const options = await OptionsPage.open(browser);
+      const options = await track(OptionsPage.open(browser));
       expectClean(await runAxe(options.tab), 'options (dark scheme)');
       await options.tab.close();
 
@@ -222,9 +237,10 @@ forEachBrowser(
 );
 
 forEachBrowser('keyboard: the reader and the section view are modal', (ctx) => {
+  closeTabsAfterEach();
   it('the reader: focus moves in, Tab and Shift+Tab wrap inside, the page is inert, Esc returns focus', async () => {
     const { browser, server } = ctx();
-    const page = await ContentPage.open(browser, server.url(ARTICLE));
+    const page = await track(ContentPage.open(browser, server.url(ARTICLE)));
     await page.tab.bringToFront();
     const start = await page.tab.evaluate(() => {
       const link = document.querySelector('a[href]') as HTMLAnchorElement;
@@ -260,7 +276,7 @@ forEachBrowser('keyboard: the reader and the section view are modal', (ctx) => {
 
   it('the section view: focus moves in, Tab wraps inside, contents links focus their article without touching the page URL', async () => {
     const { browser, server } = ctx();
-    const page = await ContentPage.open(browser, server.url(ARTICLE));
+    const page = await track(ContentPage.open(browser, server.url(ARTICLE)));
     await page.tab.bringToFront();
     const start = await page.tab.evaluate(() => {
       const link = document.querySelector('a[href]') as HTMLAnchorElement;
@@ -320,8 +336,8 @@ forEachBrowser('keyboard: the reader and the section view are modal', (ctx) => {
 
   it('the popup: the main actions and "Read this section" come within a few Tabs', async () => {
     const { browser, server } = ctx();
-    const page = await ContentPage.open(browser, server.url(ARTICLE));
-    const popup = await PopupPage.open(browser, page);
+    const page = await track(ContentPage.open(browser, server.url(ARTICLE)));
+    const popup = await track(PopupPage.open(browser, page));
     await popup.tab.waitFor(() => !!document.querySelector('[data-action="read-section"]'));
     const seen: string[] = [];
     for (let i = 0; i < 6; i++) {

@@ -1,7 +1,7 @@
 /** `lang` of page text from its script, for the popup, the reader, the section view and exports. */
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { textLang } from '../../../components/text-lang';
+import { pageTextLang, textLang } from '../../../components/text-lang';
 import { bookLang } from '../../../entrypoints/reader/collection';
 import type { Article } from '../../../lib/extract/types';
 
@@ -20,6 +20,16 @@ describe('textLang', () => {
   it('leaves text without Han characters to the page (or to its parent)', () => {
     expect(textLang('A1 News', 'en')).toBe('en');
     expect(textLang('A1 News', '')).toBeUndefined();
+  });
+});
+
+describe('pageTextLang', () => {
+  it('prefers the page’s own Chinese lang, then the script it shows, then whatever it says', () => {
+    expect(pageTextLang('zh-CN', 'hant')).toBe('zh-CN');
+    expect(pageTextLang('en', 'hant')).toBe('zh-Hant');
+    expect(pageTextLang('', 'hans')).toBe('zh-Hans');
+    expect(pageTextLang('en', 'none')).toBe('en');
+    expect(pageTextLang(undefined, 'mixed')).toBeUndefined();
   });
 });
 
