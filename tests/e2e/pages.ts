@@ -146,7 +146,7 @@ export class ReaderKeyboard {
       const inner = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
       const el = (document.activeElement === host && inner ? inner : document.activeElement) as HTMLElement | null;
       const what = el
-        ? `${el.tagName.toLowerCase()}${el.getAttribute('data-action') ? `[${el.getAttribute('data-action')}]` : ''}${el.id ? `#${el.id}` : ''} ${(el.getAttribute('href') ?? el.textContent ?? '').trim().slice(0, 30)}`
+        ? `${el.tagName.toLowerCase()}${el.getAttribute('data-action') ? `[${el.getAttribute('data-action')}]` : ''}${el.id ? `#${el.id}` : ''} ${(el.getAttribute('href') ?? el.textContent ?? '').trim().slice(-40)}`
         : 'none';
       return { inReader: !!host && document.activeElement === host && !!inner, what };
     });
