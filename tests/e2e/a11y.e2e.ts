@@ -149,18 +149,22 @@ forEachBrowser('accessibility: axe on every surface', (ctx) => {
       const report = await runAxe(page.tab, ['qingdu-reader']);
       expectClean(report, `reader (${theme})`);
       expect(report.passedInShadow, theme).toBeGreaterThan(5);
+      if (theme === 'light') {
+        // The check can fail: a low-contrast line (pale grey on the light page) put inside the shadow root is caught.
+        await page.tab.evaluate(() => {
+          const p = document.createElement('p');
+          p.id = 'a11y-canary';
+          p.style.color = '#c8c8c8';
+          p.textContent = 'canary 金丝雀';
+          document.querySelector('qingdu-reader')!.shadowRoot!.querySelector('article')!.prepend(p);
+        });
+        const canary = await runAxe(page.tab, ['qingdu-reader']);
+        expect(canary.violations.find((v) => v.id === 'color-contrast')?.nodes.join('')).toContain('a11y-canary');
+        await page.tab.evaluate(() =>
+          document.querySelector('qingdu-reader')!.shadowRoot!.getElementById('a11y-canary')!.remove(),
+        );
+      }
     }
-    // The check can fail: a low-contrast line put inside the shadow root is caught.
-    await page.tab.evaluate(() => {
-      const p = document.createElement('p');
-      p.id = 'a11y-canary';
-      p.style.color = '#c8c8c8';
-      p.textContent = 'canary 金丝雀';
-      document.querySelector('qingdu-reader')!.shadowRoot!.querySelector('article')!.append(p);
-    });
-    const canary = await runAxe(page.tab, ['qingdu-reader']);
-    expect(canary.violations.find((v) => v.id === 'color-contrast')?.nodes.join('')).toContain('a11y-canary');
-    await page.tab.evaluate(() => document.querySelector('qingdu-reader')!.shadowRoot!.getElementById('a11y-canary')!.remove());
     // The names that used to miss their visible text, and previous/next named with titles.
     const names = await page.tab.evaluate(() => {
       const root = document.querySelector('qingdu-reader')!.shadowRoot!;
@@ -189,7 +193,7 @@ forEachBrowser('accessibility: axe on every surface', (ctx) => {
     const popup = await openReader(browser, page);
     await openSectionView(page);
     for (const theme of ['light', 'sepia', 'dark']) {
-      // The view takes its theme from the reader's preference, set in the reader's control.
+      // The view's theme comes from the reader's preference; each theme is set on it directly here.
       await page.tab.evaluate((t) => {
         const root = document.querySelector('qingdu-reader')!.shadowRoot!;
         root.querySelector('.collection-shell')!.setAttribute('data-theme', t);
