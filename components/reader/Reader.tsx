@@ -144,6 +144,16 @@ function Toolbar({ prefs, onPrefsChange, onClose, onPrint, t, children }: Omit<R
   );
 }
 
+/** "Previous: <title>", or just "Previous" when the title is unknown (never a name ending in a colon). */
+function PagerText({ label, title, pageLang }: { label: string; title: string; pageLang?: string }) {
+  if (!title) return <span class="qd-pager-label">{label.replace(/\s*[:：]\s*$/, '')}</span>;
+  return (
+    <>
+      <span class="qd-pager-label">{label}</span> <span lang={textLang(title, pageLang)}>{title}</span>
+    </>
+  );
+}
+
 function Navigation({ nav, t, pageLang }: { nav: ReaderNav; t: ReaderProps['t']; pageLang?: string }) {
   const { prevArticle, nextArticle, sections } = nav;
   return (
@@ -152,14 +162,12 @@ function Navigation({ nav, t, pageLang }: { nav: ReaderNav; t: ReaderProps['t'];
         <nav class="qd-pager" aria-label={t('readerArticleNav')}>
           {prevArticle && (
             <a data-action="prev-article" rel="prev" href={prevArticle.url}>
-              <span class="qd-pager-label">{t('readerPrevArticle')}</span>{' '}
-              <span lang={textLang(prevArticle.title, pageLang)}>{prevArticle.title}</span>
+              <PagerText label={t('readerPrevArticle')} title={prevArticle.title} pageLang={pageLang} />
             </a>
           )}
           {nextArticle && (
             <a data-action="next-article" rel="next" href={nextArticle.url}>
-              <span class="qd-pager-label">{t('readerNextArticle')}</span>{' '}
-              <span lang={textLang(nextArticle.title, pageLang)}>{nextArticle.title}</span>
+              <PagerText label={t('readerNextArticle')} title={nextArticle.title} pageLang={pageLang} />
             </a>
           )}
         </nav>

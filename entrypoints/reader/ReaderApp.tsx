@@ -176,11 +176,13 @@ function uiLang(): string | undefined {
   }
 }
 
-const sameUrl = (a: string, b: string) => {
+/** A URL without its fragment, or also without its query (lists add `?div=-1`, 上一篇 links do not). */
+const urlKey = (url: string, withQuery: boolean) => {
   try {
-    return new URL(a).href.replace(/#.*$/, '') === new URL(b).href.replace(/#.*$/, '');
+    const u = new URL(url);
+    return withQuery ? u.origin + u.pathname + u.search : u.origin + u.pathname;
   } catch {
-    return a === b;
+    return url;
   }
 };
 
@@ -188,7 +190,11 @@ function navFor(host: ReaderHost) {
   const issue = host.issue;
   if (!issue) return undefined;
   // Previous/next are named by their titles, read from the section's list (absent when not listed).
-  const titleOf = (url?: string) => (url ? (issue.articles.find((a) => sameUrl(a.url, url))?.title ?? '') : '');
+  const titleOf = (url?: string) => {
+    if (!url) return '';
+    const find = (withQuery: boolean) => issue.articles.find((a) => urlKey(a.url, withQuery) === urlKey(url, withQuery));
+    return (find(true) ?? find(false))?.title ?? '';
+  };
   return {
     prevArticle: issue.prevArticle ? { title: titleOf(issue.prevArticle), url: issue.prevArticle } : undefined,
     nextArticle: issue.nextArticle ? { title: titleOf(issue.nextArticle), url: issue.nextArticle } : undefined,

@@ -175,6 +175,26 @@ describe('reader', () => {
   });
 });
 
+describe('reader pager without a known title', () => {
+  it('says "Previous", not a bare "Previous:"', () => {
+    const english = (key: string) => ({ readerPrevArticle: 'Previous:', readerNextArticle: '下一篇：' })[key] ?? key;
+    render(
+      <Reader
+        article={article()}
+        nav={{ prevArticle: { title: '', url: abs('content_0.htm') }, nextArticle: { title: '', url: abs('content_2.htm') } }}
+        prefs={DEFAULT_PREFS}
+        onPrefsChange={() => {}}
+        onClose={() => {}}
+        onPrint={() => {}}
+        t={english}
+      />,
+      root,
+    );
+    expect($('[data-action="prev-article"]')?.textContent).toBe('Previous');
+    expect($('[data-action="next-article"]')?.textContent).toBe('下一篇');
+  });
+});
+
 describe('section view', () => {
   const done = (url: string, title: string) => ({
     item: { section: '第01版', sectionUrl: abs('node_1.htm'), title, url },
