@@ -5,9 +5,11 @@
  * section view are modal (Tab never leaves them, the page behind is inert, Esc returns focus).
  */
 import { afterEach, expect, it } from 'vitest';
+import { requireCorpus } from '../corpus';
 import { type AxeReport, describeViolations, runAxe } from './axe';
 import type { ExtensionBrowser } from './browsers';
 import { ContentPage, layoutOf, OptionsPage, PopupPage, ReaderKeyboard } from './pages';
+import { SEED_PATH } from './server';
 import { forEachBrowser } from './setup';
 
 /** A fixture issue's article page (Simplified), with section and title lists. */
@@ -186,6 +188,28 @@ forEachBrowser('accessibility: axe on every surface', (ctx) => {
     await popup.close();
     await page.tab.close();
   });
+
+  if (requireCorpus()) {
+    it('the seed page (Traditional, from the corpus): popup, and the reader in sepia, have no violations', async () => {
+      const { browser, server } = ctx();
+      const page = await track(ContentPage.open(browser, server.url(SEED_PATH)));
+      const popup = await track(PopupPage.open(browser, page));
+      await popup.tab.waitFor(() => document.querySelectorAll('nav[data-list="sections"] a').length > 0);
+      expectClean(await runAxe(popup.tab), 'popup (seed)');
+      expect(await popup.tab.evaluate(() => document.querySelector('h1')?.getAttribute('lang'))).toBe('zh-Hant');
+      await popup.click('reader');
+      await page.tab.bringToFront();
+      await page.tab.waitFor(
+        () => !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('article h1'),
+        undefined,
+        20_000,
+      );
+      await setTheme(page, 'sepia');
+      expectClean(await runAxe(page.tab, ['qingdu-reader']), 'reader (seed, sepia)');
+      await setTheme(page, 'auto');
+      await page.tab.press('Escape');
+    });
+  }
 
   it('section view in the light, sepia and dark themes: no violations', async () => {
     const { browser, server } = ctx();
