@@ -373,7 +373,7 @@ forEachBrowser('keyboard: the reader and the section view are modal', (ctx) => {
     await page.tab.close();
   });
 
-  it('the popup: the main actions and "Read this section" come within a few Tabs', async () => {
+  it('the popup: the main actions and "Read this section" come within a few Tabs; list focus rings are not cut', async () => {
     const { browser, server } = ctx();
     const page = await track(ContentPage.open(browser, server.url(ARTICLE)));
     const popup = await track(PopupPage.open(browser, page));
@@ -384,6 +384,30 @@ forEachBrowser('keyboard: the reader and the section view are modal', (ctx) => {
       seen.push(await popup.tab.evaluate(() => document.activeElement?.getAttribute('data-action') ?? ''));
     }
     expect(seen.slice(0, 4)).toEqual(['reader', 'convert', 'spam', 'read-section']);
+    // On to the first section link: its focus ring is drawn inside the scrolling list, not cut by it.
+    for (let i = 0; i < 15; i++) {
+      if (await popup.tab.evaluate(() => !!document.activeElement?.closest('nav[data-list="sections"]'))) break;
+      await popup.tab.press('Tab');
+    }
+    const ring = await popup.tab.evaluate(() => {
+      const a = document.activeElement as HTMLElement;
+      const list = a.closest('ul')!;
+      const style = getComputedStyle(a);
+      const width = Number.parseFloat(style.outlineWidth);
+      const offset = Number.parseFloat(style.outlineOffset);
+      const r = a.getBoundingClientRect();
+      const box = list.getBoundingClientRect();
+      // The ring's outer edge, against the list's inner (clipping) edge.
+      const grow = width + offset;
+      return {
+        inSections: !!a.closest('nav[data-list="sections"]'),
+        style: style.outlineStyle,
+        inside:
+          r.left - grow >= box.left + list.clientLeft - 0.5 &&
+          r.right + grow <= box.left + list.clientLeft + list.clientWidth + 0.5,
+      };
+    });
+    expect(ring).toEqual({ inSections: true, style: 'solid', inside: true });
     await popup.close();
     await page.tab.close();
   });
