@@ -222,7 +222,9 @@ export function Options(props: OptionsProps) {
               <th scope="col">{t('ruleReader')}</th>
               <th scope="col">{t('ruleSpam')}</th>
               <th scope="col">{t('optHideSelectors')}</th>
-              <th scope="col" />
+              <th scope="col">
+                <span class="sr-only">{t('optRemove')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -2,6 +2,7 @@
 import type { Target } from '@/lib/convert/types';
 import type { ArticleRef, Issue, SectionRef } from '@/lib/epaper/types';
 import type { PageState } from '@/lib/messaging/protocol';
+import { pageTextLang, textLang } from './text-lang';
 
 export type T = (key: string, subs?: string[]) => string;
 
@@ -48,6 +49,7 @@ function LinkList(props: {
   label: string;
   items: (SectionRef | ArticleRef)[];
   pageUrl: string;
+  pageLang?: string;
   onNavigate(url: string): void;
 }) {
   const items = props.items
@@ -62,6 +64,7 @@ function LinkList(props: {
           <li key={href}>
             <a
               href={href}
+              lang={textLang('label' in item ? item.label : item.title, props.pageLang)}
               aria-current={item.current ? 'page' : undefined}
               onClick={(e) => {
                 e.preventDefault();
@@ -77,16 +80,25 @@ function LinkList(props: {
   );
 }
 
-function IssueView(props: PopupProps & { issue: Issue; pageUrl: string }) {
-  const { t, issue, pageUrl } = props;
+function IssueView(props: PopupProps & { issue: Issue; pageUrl: string; pageLang?: string }) {
+  const { t, issue, pageUrl, pageLang } = props;
   const prev = safeLink(issue.prevIssue, pageUrl);
   const next = safeLink(issue.nextIssue, pageUrl);
   return (
     <section class="issue">
       <header>
-        <h1>{issue.paper || t('unknownPaper')}</h1>
+        {issue.paper ? <h1 lang={textLang(issue.paper, pageLang)}>{issue.paper}</h1> : <h1>{t('unknownPaper')}</h1>}
         {issue.date && <p class="date">{issue.date}</p>}
       </header>
+      {/* Reading comes before the date controls and the long lists: a few Tabs from the top. */}
+      <div class="row">
+        <button type="button" data-action="read-section" onClick={() => props.onReadCollection('section')}>
+          {t('readSection')}
+        </button>
+        <button type="button" data-action="read-issue" onClick={() => props.onReadCollection('issue')}>
+          {t('readIssue')}
+        </button>
+      </div>
       <div class="issue-nav">
         <button type="button" data-action="prev-issue" disabled={!prev} onClick={() => prev && props.onNavigate(prev)}>
           {t('prevIssue')}
@@ -111,16 +123,22 @@ function IssueView(props: PopupProps & { issue: Issue; pageUrl: string }) {
           {t('nextIssue')}
         </button>
       </div>
-      <LinkList kind="sections" label={t('sections')} items={issue.sections} pageUrl={pageUrl} onNavigate={props.onNavigate} />
-      <LinkList kind="titles" label={t('titles')} items={issue.articles} pageUrl={pageUrl} onNavigate={props.onNavigate} />
-      <div class="row">
-        <button type="button" data-action="read-section" onClick={() => props.onReadCollection('section')}>
-          {t('readSection')}
-        </button>
-        <button type="button" data-action="read-issue" onClick={() => props.onReadCollection('issue')}>
-          {t('readIssue')}
-        </button>
-      </div>
+      <LinkList
+        kind="sections"
+        label={t('sections')}
+        items={issue.sections}
+        pageUrl={pageUrl}
+        pageLang={pageLang}
+        onNavigate={props.onNavigate}
+      />
+      <LinkList
+        kind="titles"
+        label={t('titles')}
+        items={issue.articles}
+        pageUrl={pageUrl}
+        pageLang={pageLang}
+        onNavigate={props.onNavigate}
+      />
     </section>
   );
 }
@@ -130,6 +148,7 @@ export function Popup(props: PopupProps) {
   if (!state) {
     return (
       <main class="popup">
+        <h1>{t('extShortName')}</h1>
         <p class="note" role="status">
           {props.error ?? t('loading')}
         </p>
@@ -151,6 +170,8 @@ export function Popup(props: PopupProps) {
         : 'hant';
   return (
     <main class="popup" aria-busy={props.busy ? 'true' : 'false'}>
+      {/* Off an e-paper page the paper's name is not there to head the popup. */}
+      {!state.issue && <h1>{t('extShortName')}</h1>}
       <div class="actions">
         <button type="button" data-action="reader" aria-pressed={state.readerOpen} onClick={props.onToggleReader}>
           {state.readerOpen ? t('readerClose') : t('readerOpen')}
@@ -169,7 +190,7 @@ export function Popup(props: PopupProps) {
         </button>
       </div>
       {state.issue ? (
-        <IssueView {...props} issue={state.issue} pageUrl={state.url} />
+        <IssueView {...props} issue={state.issue} pageUrl={state.url} pageLang={pageTextLang(state.pageLang, state.script)} />
       ) : (
         <p class="note" data-note="no-issue">
           {t('noIssue')}

@@ -1,6 +1,6 @@
 /**
- * README screenshots from a real browser: the popup and the reader (light and dark) on the seed
- * page, and the sample issue's spam-walled page before and after. `npx tsx scripts/screenshots.ts`
+ * README screenshots from a real browser: the popup (and at 320px wide) and the reader (light,
+ * sepia and dark) on the seed page, and the sample issue's spam-walled page before and after. `npx tsx scripts/screenshots.ts`
  * after a build; writes docs/screenshots/*.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -22,10 +22,13 @@ try {
     await popup.tab.setViewport(400, 820);
     await popup.tab.waitFor(() => document.querySelectorAll('nav[data-list="sections"] a').length > 0);
     await popup.tab.screenshot(join(out, 'popup-seed.png'));
+    // The narrowest popup: no sideways scroll, nothing cut.
+    await popup.tab.setViewport(320, 820);
+    await popup.tab.screenshot(join(out, 'popup-seed-320.png'));
     await popup.click('reader');
     await page.tab.bringToFront();
     await page.tab.waitFor(() => !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('article h1'));
-    for (const theme of ['light', 'dark']) {
+    for (const theme of ['light', 'sepia', 'dark']) {
       await page.tab.evaluate((t) => {
         const select = document
           .querySelector('qingdu-reader')!

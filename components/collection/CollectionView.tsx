@@ -5,6 +5,7 @@
  */
 import type { CollectState } from '@/lib/collect';
 import { HtmlBlock } from '../HtmlBlock';
+import { textLang } from '../text-lang';
 
 export type T = (key: string, subs?: string[]) => string;
 
@@ -19,22 +20,42 @@ export interface CollectionViewProps {
   onRetry(url: string): void;
   onExport(kind: 'epub' | 'markdown'): void;
   onClose(): void;
+  /** The page's language, or the conversion's when the view shows converted text. */
+  pageLang?: string;
+  /** Set while the page is converted: all page text is in this language. */
+  convertedLang?: string;
 }
 
-const anchor = (url: string) => `qd-${url.replace(/[^a-zA-Z0-9]+/g, '-').slice(-60)}`;
+/** Labels the dialog the view lives in. */
+export const COLLECTION_TITLE_ID = 'qd-collection-title';
+
+/** An entry's id: by position, so two URLs can never share one (ids live in the shadow root). */
+const anchor = (section: number, item: number) => `qd-entry-${section}-${item}`;
+
+/** Scrolls to and focuses a contents link's target, inside the view's own root, leaving the page's location alone. */
+function goToEntry(event: MouseEvent, id: string): void {
+  event.preventDefault();
+  const root = (event.currentTarget as Node).getRootNode() as Document | ShadowRoot;
+  const target = root.getElementById(id);
+  if (!target) return;
+  target.scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
+}
 
 export function CollectionView(props: CollectionViewProps) {
   const { t, state } = props;
+  const langOf = (text: string, known?: string) =>
+    props.convertedLang ?? (known && known !== 'zh' ? known : textLang(text, props.pageLang));
   const done = state?.done ?? 0;
   const total = state?.total ?? 0;
   const finished = state?.finished ?? false;
   return (
     <div class="collection">
-      <header class="toolbar" role="toolbar" aria-label={t('readerTools')}>
-        <strong class="collection-title">
-          {props.paper} {props.date} · {props.scope === 'issue' ? t('readIssue') : t('readSection')}
+      <header class="toolbar">
+        <strong class="collection-title" id={COLLECTION_TITLE_ID}>
+          <span lang={langOf(props.paper)}>{props.paper}</span> {props.date} ·{' '}
+          {props.scope === 'issue' ? t('readIssue') : t('readSection')}
         </strong>
-        <span class="spacer" />
         <button
           type="button"
           data-action="export-epub"
@@ -65,25 +86,35 @@ export function CollectionView(props: CollectionViewProps) {
       {state && (
         <nav class="toc" data-list="toc" aria-label={t('contents')}>
           <ol>
-            {state.sections.map((section) => (
+            {state.sections.map((section, si) => (
               <li key={section.url}>
-                <span class="toc-section">{section.label}</span>
+                <span class="toc-section" lang={langOf(section.label)}>
+                  {section.label}
+                </span>
                 <ol>
-                  {section.items.map((entry) => (
-                    <li key={entry.item.url}>
-                      <a href={`#${anchor(entry.item.url)}`}>{entry.article?.title ?? entry.item.title}</a>
-                    </li>
-                  ))}
+                  {section.items.map((entry, ii) => {
+                    const title = entry.article?.title ?? entry.item.title;
+                    const id = anchor(si, ii);
+                    return (
+                      <li key={entry.item.url}>
+                        <a href={`#${id}`} lang={langOf(title)} onClick={(e) => goToEntry(e, id)}>
+                          {title}
+                        </a>
+                      </li>
+                    );
+                  })}
                 </ol>
               </li>
             ))}
           </ol>
         </nav>
       )}
-      <main class="articles">
-        {state?.sections.map((section) => (
+      <div class="articles">
+        {state?.sections.map((section, si) => (
           <section key={section.url} data-section={section.label}>
-            <h2 class="section-label">{section.label}</h2>
+            <h2 class="section-label" lang={langOf(section.label)}>
+              {section.label}
+            </h2>
             {section.error && (
               <p class="failed" data-failed={section.url}>
                 {t('sectionFailed', [section.error])}{' '}
@@ -92,15 +123,22 @@ export function CollectionView(props: CollectionViewProps) {
                 </button>
               </p>
             )}
-            {section.items.map((entry) => {
-              const id = anchor(entry.item.url);
+            {section.items.map((entry, ii) => {
+              // Targets of the contents links: focusable by script only (tabIndex -1).
+              const id = anchor(si, ii);
               if (entry.status === 'done' && entry.article) {
                 const a = entry.article;
                 const meta = [a.byline, entry.alsoIn?.length ? t('alsoIn', [entry.alsoIn.join('、')]) : '']
                   .filter(Boolean)
                   .join(' · ');
                 return (
-                  <article key={entry.item.url} id={id} lang={a.lang} data-url={entry.item.url}>
+                  <article
+                    key={entry.item.url}
+                    id={id}
+                    tabIndex={-1}
+                    lang={langOf(`${a.title}${a.textContent.slice(0, 400)}`, a.lang)}
+                    data-url={entry.item.url}
+                  >
                     {a.kicker && <p class="kicker">{a.kicker}</p>}
                     <h1>{a.title}</h1>
                     {a.subtitle && <p class="subtitle">{a.subtitle}</p>}
@@ -112,8 +150,9 @@ export function CollectionView(props: CollectionViewProps) {
               }
               if (entry.status === 'error') {
                 return (
-                  <div key={entry.item.url} id={id} class="failed" data-failed={entry.item.url}>
-                    <strong>{entry.item.title}</strong> — {t('articleFailed', [entry.error ?? ''])}{' '}
+                  <div key={entry.item.url} id={id} tabIndex={-1} class="failed" data-failed={entry.item.url}>
+                    <strong lang={langOf(entry.item.title)}>{entry.item.title}</strong> —{' '}
+                    {t('articleFailed', [entry.error ?? ''])}{' '}
                     <button type="button" data-action="retry" onClick={() => props.onRetry(entry.item.url)}>
                       {t('retry')}
                     </button>
@@ -121,14 +160,14 @@ export function CollectionView(props: CollectionViewProps) {
                 );
               }
               return (
-                <div key={entry.item.url} id={id} class="pending" aria-busy="true">
-                  {entry.item.title} …
+                <div key={entry.item.url} id={id} tabIndex={-1} class="pending" aria-busy="true">
+                  <span lang={langOf(entry.item.title)}>{entry.item.title}</span> …
                 </div>
               );
             })}
           </section>
         ))}
-      </main>
+      </div>
     </div>
   );
 }

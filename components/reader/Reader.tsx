@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Article } from '../../lib/extract/types';
 import { defaultReaderPrefs, type ReaderPrefs, type ReaderTheme } from '../../lib/settings/schema';
 import { HtmlBlock } from '../HtmlBlock';
+import { textLang } from '../text-lang';
 import { fontStackFor } from './fonts';
 
 export type { ReaderPrefs, ReaderTheme };
@@ -26,6 +27,10 @@ export interface ReaderProps {
   onClose: () => void;
   onPrint: () => void;
   t: (key: string, subs?: string[]) => string;
+  /** The UI's language (of `t`'s strings); page text carries its own `lang`. */
+  uiLang?: string;
+  /** The page's own `lang`, for page text whose script does not say more. */
+  pageLang?: string;
   /** Extra toolbar actions (e.g. export buttons). */
   children?: ComponentChildren;
 }
@@ -62,13 +67,17 @@ export const READER_TITLE_ID = 'qingdu-reader-title';
 
 function Toolbar({ prefs, onPrefsChange, onClose, onPrint, t, children }: Omit<ReaderProps, 'article' | 'nav'>) {
   const set = (patch: Partial<ReaderPrefs>) => onPrefsChange({ ...prefs, ...patch });
+  const fontName = t(prefs.font === 'serif' ? 'readerFontSerif' : 'readerFontSans');
+  // A labelled group, not a toolbar: its controls are reached with Tab, not arrow keys.
+  // Names start with the visible text (A−, A+, Serif) so speech input can say what is shown.
   return (
-    <div class="qd-toolbar" role="toolbar" aria-label={t('readerToolbar')}>
+    <fieldset class="qd-toolbar">
+      <legend class="qd-sr-only">{t('readerToolbar')}</legend>
       <button
         type="button"
         data-action="font-smaller"
         title={t('readerFontSmaller')}
-        aria-label={t('readerFontSmaller')}
+        aria-label={`A− ${t('readerFontSmaller')}`}
         disabled={prefs.fontSize <= FONT_SIZE_RANGE.min}
         onClick={() => set({ fontSize: clampFont(prefs.fontSize - FONT_SIZE_RANGE.step) })}
       >
@@ -78,7 +87,7 @@ function Toolbar({ prefs, onPrefsChange, onClose, onPrint, t, children }: Omit<R
         type="button"
         data-action="font-larger"
         title={t('readerFontLarger')}
-        aria-label={t('readerFontLarger')}
+        aria-label={`A+ ${t('readerFontLarger')}`}
         disabled={prefs.fontSize >= FONT_SIZE_RANGE.max}
         onClick={() => set({ fontSize: clampFont(prefs.fontSize + FONT_SIZE_RANGE.step) })}
       >
@@ -119,11 +128,10 @@ function Toolbar({ prefs, onPrefsChange, onClose, onPrint, t, children }: Omit<R
         type="button"
         data-action="font"
         title={t('readerFont')}
-        aria-label={t('readerFont')}
-        aria-pressed={prefs.font === 'sans'}
+        aria-label={`${fontName} · ${t('readerFont')}`}
         onClick={() => set({ font: prefs.font === 'serif' ? 'sans' : 'serif' })}
       >
-        {t(prefs.font === 'serif' ? 'readerFontSerif' : 'readerFontSans')}
+        {fontName}
       </button>
       {children}
       <button type="button" data-action="print" title={t('readerPrint')} aria-label={t('readerPrint')} onClick={onPrint}>
@@ -132,11 +140,21 @@ function Toolbar({ prefs, onPrefsChange, onClose, onPrint, t, children }: Omit<R
       <button type="button" data-action="close" title={t('readerClose')} aria-label={t('readerClose')} onClick={onClose}>
         ✕
       </button>
-    </div>
+    </fieldset>
   );
 }
 
-function Navigation({ nav, t }: { nav: ReaderNav; t: ReaderProps['t'] }) {
+/** "Previous: <title>", or just "Previous" when the title is unknown (never a name ending in a colon). */
+function PagerText({ label, title, pageLang }: { label: string; title: string; pageLang?: string }) {
+  if (!title) return <span class="qd-pager-label">{label.replace(/\s*[:：]\s*$/, '')}</span>;
+  return (
+    <>
+      <span class="qd-pager-label">{label}</span> <span lang={textLang(title, pageLang)}>{title}</span>
+    </>
+  );
+}
+
+function Navigation({ nav, t, pageLang }: { nav: ReaderNav; t: ReaderProps['t']; pageLang?: string }) {
   const { prevArticle, nextArticle, sections } = nav;
   return (
     <>
@@ -144,12 +162,12 @@ function Navigation({ nav, t }: { nav: ReaderNav; t: ReaderProps['t'] }) {
         <nav class="qd-pager" aria-label={t('readerArticleNav')}>
           {prevArticle && (
             <a data-action="prev-article" rel="prev" href={prevArticle.url}>
-              <span class="qd-pager-label">{t('readerPrevArticle')}</span> {prevArticle.title}
+              <PagerText label={t('readerPrevArticle')} title={prevArticle.title} pageLang={pageLang} />
             </a>
           )}
           {nextArticle && (
             <a data-action="next-article" rel="next" href={nextArticle.url}>
-              <span class="qd-pager-label">{t('readerNextArticle')}</span> {nextArticle.title}
+              <PagerText label={t('readerNextArticle')} title={nextArticle.title} pageLang={pageLang} />
             </a>
           )}
         </nav>
@@ -159,7 +177,7 @@ function Navigation({ nav, t }: { nav: ReaderNav; t: ReaderProps['t'] }) {
           <ul>
             {sections.map((s) => (
               <li key={s.url}>
-                <a href={s.url} aria-current={s.current ? 'page' : undefined}>
+                <a href={s.url} lang={textLang(s.label, pageLang)} aria-current={s.current ? 'page' : undefined}>
                   {s.label}
                 </a>
               </li>
@@ -177,7 +195,7 @@ function extraFigures(article: Article) {
 }
 
 export function Reader(props: ReaderProps) {
-  const { article, nav, prefs, onClose, t } = props;
+  const { article, nav, prefs, onClose, t, uiLang, pageLang } = props;
   const lang = article?.lang ?? 'zh';
   const style = {
     '--qd-font-size': `${prefs.fontSize}px`,
@@ -192,6 +210,7 @@ export function Reader(props: ReaderProps) {
       <div
         class="qd-reader qd-empty"
         data-theme={prefs.theme}
+        lang={uiLang}
         role="dialog"
         aria-modal="true"
         aria-labelledby={READER_TITLE_ID}
@@ -215,6 +234,7 @@ export function Reader(props: ReaderProps) {
       class="qd-reader"
       data-theme={prefs.theme}
       data-font={prefs.font}
+      lang={uiLang}
       role="dialog"
       aria-modal="true"
       aria-labelledby={READER_TITLE_ID}
@@ -223,7 +243,7 @@ export function Reader(props: ReaderProps) {
       onKeyDown={onKeyDown}
     >
       <Toolbar {...props} />
-      <article lang={article.lang === 'zh' ? 'zh' : article.lang}>
+      <article lang={article.lang === 'zh' ? (textLang(article.title + article.textContent, pageLang) ?? 'zh') : article.lang}>
         <header class="qd-titles">
           {article.kicker && <p class="qd-kicker">{article.kicker}</p>}
           <h1 id={READER_TITLE_ID}>{article.title}</h1>
@@ -246,7 +266,7 @@ export function Reader(props: ReaderProps) {
           </p>
         )}
       </article>
-      {nav && <Navigation nav={nav} t={t} />}
+      {nav && <Navigation nav={nav} t={t} pageLang={pageLang} />}
     </div>
   );
 }

@@ -1,25 +1,22 @@
 /**
  * The reader's stylesheet as a string, for the shadow root (nothing leaks in or out).
- * Themes set colour variables; `auto` follows prefers-color-scheme; print hides controls.
+ * Themes set colour variables (themes.ts); `auto` follows prefers-color-scheme; print hides controls.
  */
+import { themeCss } from './themes';
+
 export const readerCss = `
 :host { all: initial; }
+${themeCss('.qd-reader')}
 .qd-reader {
-  --qd-bg: #fdfdfb; --qd-fg: #1f1f1f; --qd-muted: #666; --qd-accent: #a61b1b; --qd-rule: #ddd; --qd-control: #f0f0ec;
   position: fixed; inset: 0; z-index: 2147483646; overflow: auto; box-sizing: border-box;
   background: var(--qd-bg); color: var(--qd-fg);
   font-family: var(--qd-font); font-size: var(--qd-font-size, 19px); line-height: var(--qd-line-height, 1.9);
   -webkit-text-size-adjust: 100%; text-align: start; outline: none;
 }
 .qd-reader *, .qd-reader *::before, .qd-reader *::after { box-sizing: border-box; }
-.qd-reader[data-theme="sepia"] { --qd-bg: #f4ecd8; --qd-fg: #3b2f21; --qd-muted: #7a6a55; --qd-accent: #8a3b12; --qd-rule: #dccfb4; --qd-control: #eadfc6; }
-.qd-reader[data-theme="dark"] { --qd-bg: #1b1c1e; --qd-fg: #d9d6cf; --qd-muted: #9a968e; --qd-accent: #e0896f; --qd-rule: #3a3b3e; --qd-control: #2a2b2e; }
-@media (prefers-color-scheme: dark) {
-  .qd-reader[data-theme="auto"] { --qd-bg: #1b1c1e; --qd-fg: #d9d6cf; --qd-muted: #9a968e; --qd-accent: #e0896f; --qd-rule: #3a3b3e; --qd-control: #2a2b2e; }
-}
 .qd-toolbar {
   position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 4px; justify-content: flex-end;
-  padding: 6px 12px; background: var(--qd-bg); border-bottom: 1px solid var(--qd-rule);
+  margin: 0; min-width: 0; border: 0; padding: 6px 12px; background: var(--qd-bg); border-bottom: 1px solid var(--qd-rule);
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
 }
 .qd-toolbar button, .qd-toolbar select, .qd-empty button {
@@ -27,6 +24,7 @@ export const readerCss = `
   background: var(--qd-control); color: var(--qd-fg); font: inherit; cursor: pointer;
 }
 .qd-toolbar button:disabled { opacity: .4; cursor: default; }
+.qd-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .qd-toolbar button:focus-visible, .qd-toolbar select:focus-visible, .qd-reader a:focus-visible, .qd-empty button:focus-visible {
   outline: 2px solid var(--qd-accent); outline-offset: 2px;
 }

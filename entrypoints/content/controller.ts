@@ -294,6 +294,7 @@ export class PageController {
     const target = this.converter.target;
     return {
       url: this.url,
+      pageLang: this.doc.documentElement.lang || undefined,
       issue: this.issue,
       noIssueReason: this.issue ? undefined : 'not-epaper',
       script: (this.root.getAttribute(ATTR.script) as PageState['script']) ?? 'none',

@@ -3,8 +3,9 @@
  * applied to the reader's own text. Rendering is left to components/.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CollectionView } from '@/components/collection/CollectionView';
+import { COLLECTION_TITLE_ID, CollectionView } from '@/components/collection/CollectionView';
 import { Reader } from '@/components/reader/Reader';
+import { pageTextLang } from '@/components/text-lang';
 import type { Collector, CollectState } from '@/lib/collect';
 import { PageConverter } from '@/lib/convert';
 import type { ConvertFn, Target } from '@/lib/convert/types';
@@ -58,7 +59,8 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
     if (mode.kind === 'collection') {
       collector.current = startCollection(doc, host, mode.scope, setCollection);
     }
-    shadow.querySelector<HTMLElement>('[role="dialog"], .collection')?.focus();
+    // Focus moves into the dialog (it carries the label a screen reader announces).
+    shadow.querySelector<HTMLElement>('[role="dialog"]')?.focus();
   }, []);
 
   // Apply the page's conversion to every <article> the reader shows; undo it when it changes.
@@ -82,6 +84,10 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
     host.savePrefs(p);
   };
   const lang = conversion ? (conversion.target === 'hans' ? 'zh-Hans' : 'zh-Hant') : (article?.lang ?? 'zh');
+  const pageLang = pageTextLang(
+    doc.documentElement.lang,
+    article?.lang ?? doc.documentElement.getAttribute('data-qingdu-script'),
+  );
 
   return (
     <>
@@ -95,6 +101,8 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
           onClose={onClose}
           onPrint={() => printReader(doc)}
           t={host.t}
+          uiLang={uiLang()}
+          pageLang={pageLang}
         >
           {host.issue && host.issue.articles.length > 0 && (
             <>
@@ -114,9 +122,20 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
           )}
         </Reader>
       ) : (
-        <div class="collection-shell" data-theme={prefs.theme} lang={lang} tabIndex={-1} style={prefStyle(prefs)}>
+        <div
+          class="collection-shell"
+          data-theme={prefs.theme}
+          lang={uiLang()}
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby={COLLECTION_TITLE_ID}
+          tabIndex={-1}
+          style={prefStyle(prefs)}
+        >
           <CollectionView
             t={host.t}
+            pageLang={pageLang}
+            convertedLang={conversion ? lang : undefined}
             scope={mode.scope}
             paper={host.issue?.paper ?? ''}
             date={host.issue?.date ?? ''}
@@ -148,10 +167,34 @@ function prefStyle(p: ReaderPrefs): Record<string, string> {
   return { '--qd-font-size': `${p.fontSize}px`, '--qd-line-height': String(p.lineHeight), '--qd-width': `${p.width}em` };
 }
 
+/** The browser's UI language: the reader's own strings are in it (page text carries its own lang). */
+function uiLang(): string | undefined {
+  try {
+    return browser.i18n.getUILanguage() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A URL without its fragment, or also without its query (lists add `?div=-1`, 上一篇 links do not). */
+const urlKey = (url: string, withQuery: boolean) => {
+  try {
+    const u = new URL(url);
+    return withQuery ? u.origin + u.pathname + u.search : u.origin + u.pathname;
+  } catch {
+    return url;
+  }
+};
+
 function navFor(host: ReaderHost) {
   const issue = host.issue;
   if (!issue) return undefined;
-  const titleOf = (url?: string) => (url ? (issue.articles.find((a) => a.url === url)?.title ?? '') : '');
+  // Previous/next are named by their titles, read from the section's list (absent when not listed).
+  const titleOf = (url?: string) => {
+    if (!url) return '';
+    const find = (withQuery: boolean) => issue.articles.find((a) => urlKey(a.url, withQuery) === urlKey(url, withQuery));
+    return (find(true) ?? find(false))?.title ?? '';
+  };
   return {
     prevArticle: issue.prevArticle ? { title: titleOf(issue.prevArticle), url: issue.prevArticle } : undefined,
     nextArticle: issue.nextArticle ? { title: titleOf(issue.nextArticle), url: issue.nextArticle } : undefined,

@@ -84,13 +84,14 @@ function sectionInputs(issue: Issue | null, scope: 'section' | 'issue') {
 }
 
 /** Converts an article's strings and HTML with the reader's current conversion. */
-function convertArticle(article: Article, convert: ConvertFn): Article {
+function convertArticle(article: Article, convert: ConvertFn, lang: Article['lang']): Article {
   // Parsed into an inert document (nothing loads or runs), converted there, serialised back.
   const holder = new DOMParser().parseFromString(article.contentHtml, 'text/html').body;
   new PageConverter(holder.ownerDocument).convertSubtree(holder, convert);
   const c = (s: string) => (s ? convert(s) : s);
   return {
     ...article,
+    lang,
     kicker: c(article.kicker),
     title: c(article.title),
     subtitle: c(article.subtitle),
@@ -100,6 +101,13 @@ function convertArticle(article: Article, convert: ConvertFn): Article {
     contentHtml: holder.innerHTML,
     textContent: c(article.textContent),
   };
+}
+
+/** The book's language: its articles' script when they agree, else the page's own Chinese tag, else `zh`. */
+export function bookLang(articles: Article[], pageLang: string): string {
+  const known = new Set(articles.map((a) => a.lang).filter((l) => l !== 'zh'));
+  if (known.size === 1) return [...known][0];
+  return /^zh\b/i.test(pageLang) ? pageLang : 'zh';
 }
 
 export async function exportCollection(
@@ -112,7 +120,8 @@ export async function exportCollection(
   signal = new AbortController().signal,
 ): Promise<void> {
   const issue = host.issue;
-  const conv = conversion ? (a: Article) => convertArticle(a, conversion.convert) : (a: Article) => a;
+  const convertedLang = conversion?.target === 'hans' ? 'zh-Hans' : 'zh-Hant';
+  const conv = conversion ? (a: Article) => convertArticle(a, conversion.convert, convertedLang) : (a: Article) => a;
   const sections = state.sections
     .map((s) => ({
       label: conversion ? conversion.convert(s.label) : s.label,
@@ -120,7 +129,12 @@ export async function exportCollection(
     }))
     .filter((s) => s.articles.length > 0);
   const first = sections[0]?.articles[0];
-  const lang = conversion ? (conversion.target === 'hans' ? 'zh-Hans' : 'zh-Hant') : (first?.lang ?? 'zh');
+  const lang = conversion
+    ? convertedLang
+    : bookLang(
+        sections.flatMap((s) => s.articles),
+        doc.documentElement.lang,
+      );
   const paper = issue?.paper ? (conversion ? conversion.convert(issue.paper) : issue.paper) : (first?.paper ?? '');
   const sectionLabel = issue?.sections[issue.currentSection]?.label ?? '';
   const book: Book = {

@@ -2,9 +2,12 @@
  * Mounts the reader in a <qingdu-reader> element with an open shadow root, so page CSS cannot
  * reach it and it cannot break the page. (WXT's createShadowRootUi needs a content-script
  * context and its CSS file; this bundle is injected lazily, so it builds the same thing itself.)
+ * It is modal: the page behind is inert while it is open, Tab stays inside, and closing returns
+ * focus to where it was.
  */
 import { render } from 'preact';
 import type { ReaderApi, ReaderHost, ReaderMode } from '@/lib/messaging/bridge';
+import { inertBackground, keepTabInside } from './modal';
 import { ReaderApp, type ReaderAppHandle } from './ReaderApp';
 
 export function createReaderApi(doc: Document): ReaderApi {
@@ -14,12 +17,17 @@ export function createReaderApi(doc: Document): ReaderApi {
   let handle: ReaderAppHandle | null = null;
   let savedOverflow: string | null = null;
   let previousFocus: Element | null = null;
+  let restoreBackground: (() => void) | null = null;
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && hostEl) {
+    if (!hostEl) return;
+    if (e.key === 'Escape') {
       e.stopPropagation();
       api.close();
+      return;
     }
+    const dialog = hostEl.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
+    if (dialog) keepTabInside(e, dialog);
   };
 
   const api: ReaderApi = {
@@ -36,6 +44,7 @@ export function createReaderApi(doc: Document): ReaderApi {
       container.className = 'qingdu-root';
       shadow.append(container);
       (doc.body ?? doc.documentElement).append(hostEl);
+      restoreBackground = inertBackground(doc, hostEl);
       savedOverflow = doc.documentElement.style.overflow;
       doc.documentElement.style.overflow = 'hidden';
       doc.addEventListener('keydown', onKeyDown, true);
@@ -61,6 +70,8 @@ export function createReaderApi(doc: Document): ReaderApi {
       if (container) render(null, container);
       hostEl.remove();
       hostEl = null;
+      restoreBackground?.();
+      restoreBackground = null;
       container = null;
       handle = null;
       doc.documentElement.style.overflow = savedOverflow ?? '';

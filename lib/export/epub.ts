@@ -230,7 +230,9 @@ export function buildEpub(book: Book): Uint8Array {
     for (const article of section.articles) {
       count++;
       const chapter: Chapter = { id: `ch-${pad(count)}`, href: `text/ch-${pad(count)}.xhtml`, article };
-      const page = xhtmlPage(book.lang, article.title || UNTITLED, chapterBody(article, imageTable), '../style.css');
+      // A chapter says its own script when it knows it (an issue may mix 简 and 繁 pages).
+      const lang = article.lang && article.lang !== 'zh' ? article.lang : book.lang;
+      const page = xhtmlPage(lang, article.title || UNTITLED, chapterBody(article, imageTable), '../style.css');
       files[`${OEBPS}/${chapter.href}`] = strToU8(page);
       items.push({ id: chapter.id, href: chapter.href, mediaType: 'application/xhtml+xml' });
       spine.push(chapter.id);

@@ -27,6 +27,8 @@ export interface PageState {
   readerOpen: boolean;
   /** Things the extension could not do on this page, for the popup to say plainly. */
   problems: string[];
+  /** The page's own `lang` (of <html>), for page text whose script does not tell. */
+  pageLang?: string;
 }
 
 export type CollectScope = 'section' | 'issue';

@@ -87,6 +87,8 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   locale?: string; // e.g. 'zh-TW'
   headless?: boolean;
+  /** The system colour scheme pages see (prefers-color-scheme); the browser's default otherwise. */
+  colorScheme?: 'light' | 'dark';
 }
 
 export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -103,6 +105,7 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
     headless: opts.headless ?? true,
     locale,
     acceptDownloads: true,
+    ...(opts.colorScheme ? { colorScheme: opts.colorScheme } : {}),
     args: [...CHROMIUM_FLAGS, `--lang=${locale}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
     env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
   });
@@ -179,6 +182,13 @@ async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
       'intl.accept_languages': locale,
       'intl.locale.requested': locale,
       'browser.aboutwelcome.enabled': false,
+      // prefers-color-scheme for content (0 dark, 1 light), only when a test asks for one.
+      ...(opts.colorScheme
+        ? {
+            'layout.css.prefers-color-scheme.content-override': opts.colorScheme === 'dark' ? 0 : 1,
+            'ui.systemUsesDarkTheme': opts.colorScheme === 'dark' ? 1 : 0,
+          }
+        : {}),
       'browser.download.dir': downloadDir,
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,

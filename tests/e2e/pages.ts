@@ -128,3 +128,95 @@ export class PopupPage {
     return this.tab.close();
   }
 }
+
+/** Where keyboard focus is: in the reader's shadow root (and on what), or elsewhere on the page. */
+export interface ReaderFocus {
+  /** Focus is on an element inside the <qingdu-reader> shadow root. */
+  inReader: boolean;
+  /** A short description of the focused element (tag, data-action or id, text). */
+  what: string;
+}
+
+export class ReaderKeyboard {
+  constructor(readonly page: ContentPage) {}
+
+  focus(): Promise<ReaderFocus> {
+    return this.page.tab.evaluate(() => {
+      const host = document.querySelector('qingdu-reader');
+      const inner = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+      const el = (document.activeElement === host && inner ? inner : document.activeElement) as HTMLElement | null;
+      const what = el
+        ? `${el.tagName.toLowerCase()}${el.getAttribute('data-action') ? `[${el.getAttribute('data-action')}]` : ''}${el.id ? `#${el.id}` : ''} ${(el.getAttribute('href') ?? el.textContent ?? '').trim().slice(-40)}`
+        : 'none';
+      return { inReader: !!host && document.activeElement === host && !!inner, what };
+    });
+  }
+
+  /** Presses `key` `times` times and returns where focus was after each press. */
+  async press(key: string, times: number): Promise<ReaderFocus[]> {
+    const seen: ReaderFocus[] = [];
+    for (let i = 0; i < times; i++) {
+      await this.page.tab.press(key);
+      seen.push(await this.focus());
+    }
+    return seen;
+  }
+
+  /** How many elements in the reader's dialog a keyboard user can Tab to (visible, enabled, tabindex ≥ 0). */
+  stopCount(): Promise<number> {
+    return this.page.tab.evaluate(() => {
+      const dialog = document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('[role="dialog"]');
+      if (!dialog) return 0;
+      const candidates = dialog.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]');
+      return [...candidates].filter(
+        (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+      ).length;
+    });
+  }
+
+  /** Whether everything on the page beside the reader is inert (out of focus and the accessibility tree). */
+  pageIsInert(): Promise<boolean> {
+    return this.page.tab.evaluate(() =>
+      [...document.body.children]
+        .filter((el) => el.tagName !== 'QINGDU-READER' && !['SCRIPT', 'STYLE', 'LINK', 'NOSCRIPT'].includes(el.tagName))
+        .every((el) => !!el.closest('[inert]')),
+    );
+  }
+}
+
+/** The options page, opened as a tab. */
+export class OptionsPage {
+  constructor(readonly tab: Tab) {}
+
+  static async open(browser: ExtensionBrowser): Promise<OptionsPage> {
+    const tab = await browser.newTab(browser.extensionUrl('options.html'));
+    await tab.waitFor(() => !!document.querySelector('[data-field="new-host"]'));
+    return new OptionsPage(tab);
+  }
+
+  async addRule(host: string): Promise<void> {
+    await this.tab.type('[data-field="new-host"]', host);
+    await this.tab.click('[data-action="add-rule"]');
+    await this.tab.waitFor((h) => !!document.querySelector(`[data-rule-host="${h}"]`), host);
+  }
+}
+
+/** Layout facts of an extension page, for text size and reflow checks. */
+export function layoutOf(tab: Tab): Promise<{ bodyFontPx: number; scrollWidth: number; viewportWidth: number; cut: string[] }> {
+  return tab.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const cut = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a')]
+      .filter((el) => el.getClientRects().length > 0)
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < -0.5 || r.right > vw + 0.5;
+      })
+      .map((el) => el.getAttribute('data-action') ?? el.getAttribute('data-field') ?? el.tagName);
+    return {
+      bodyFontPx: Number.parseFloat(getComputedStyle(document.body).fontSize),
+      scrollWidth: document.documentElement.scrollWidth,
+      viewportWidth: vw,
+      cut,
+    };
+  });
+}
