@@ -191,8 +191,11 @@ const OFFERED = {
   t2cn: ['t2s', 'tw2s', 'hk2s'],
 };
 
-/** Compiles the offered configurations of an opencc-js preset (`preset/cn2t` or `preset/t2cn`). */
-function compilePreset(preset, names) {
+/**
+ * Compiles configurations of an opencc-js preset (`preset/cn2t`, `preset/t2cn`, `preset`) into
+ * the `CompiledDicts` of lib/convert/dict.ts (without `version`). The tests compile all of them.
+ */
+export function compilePreset(preset, names = Object.keys(preset.configs)) {
   const dictIds = new Map();
   const idOf = (d) => {
     if (!dictIds.has(d)) dictIds.set(d, dictIds.size);

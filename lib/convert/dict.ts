@@ -66,7 +66,8 @@ function decodeNumbers(s: string): Uint32Array {
 /** Tries with more root children than this get a direct first-code-unit table. */
 const ROOT_TABLE_MIN = 256;
 
-class TrieReader {
+/** Reads one compiled trie in place (exported for the tests, which check every entry). */
+export class TrieReader {
   private readonly labels: string;
   private readonly info: string;
   private readonly shift: number;
