@@ -63,9 +63,6 @@ function decodeNumbers(s: string): Uint32Array {
   return out;
 }
 
-/** Tries with more root children than this get a direct first-code-unit table. */
-const ROOT_TABLE_MIN = 256;
-
 /** Reads one compiled trie in place (exported for the tests, which check every entry). */
 export class TrieReader {
   private readonly labels: string;
@@ -75,17 +72,15 @@ export class TrieReader {
   private readonly offsets: string;
   /** Per block: child base, then the count of stored values before it. */
   private readonly blocks: Uint32Array;
-  /** Where each high byte's run starts among the root's children (257 entries). */
-  private readonly rootRuns: Uint32Array;
-  /** Root child per code unit (0 = none), for large tries. */
-  private readonly rootTable: Uint16Array | null;
+  /** The root's child per code unit (0 = none: no key starts with it). */
+  readonly rootTable: Uint16Array | Uint32Array;
   /** The node of the last successful `match`. */
   hit = 0;
 
   /**
-   * Decodes only the small indexes: one number per block of nodes and one per high byte; the
-   * large tries also get a first-code-unit table filled from their root children (~6,000 for
-   * Simplified→Traditional). No dictionary entry is touched.
+   * Decodes only the small indexes: one number per block of nodes, and a first-code-unit table
+   * filled from the root's children (~6,000 for Simplified→Traditional). No dictionary entry is
+   * touched.
    */
   constructor(t: CompiledTrie) {
     this.labels = t.labels;
@@ -94,55 +89,50 @@ export class TrieReader {
     this.values = t.values;
     this.offsets = t.offsets;
     this.blocks = decodeNumbers(t.blocks);
-    this.rootRuns = decodeNumbers(t.root);
-    const rootEnd = this.rootRuns[256];
-    if (rootEnd - 1 > ROOT_TABLE_MIN && rootEnd <= 0xffff) {
-      const table = new Uint16Array(0x10000);
-      for (let n = 1; n < rootEnd; n++) table[t.labels.charCodeAt(n)] = n;
-      this.rootTable = table;
-    } else this.rootTable = null;
-  }
-
-  private firstChild(n: number): number {
-    return this.blocks[(n >> this.shift) << 1] + ((this.info.charCodeAt(n) - INFO_BIAS) >> 3);
-  }
-
-  /** The child of `n` along code unit `c`, or -1. */
-  private child(n: number, c: number): number {
-    let lo: number;
-    let hi: number;
-    if (n === 0) {
-      if (this.rootTable) return this.rootTable[c] || -1;
-      lo = this.rootRuns[c >> 8];
-      hi = this.rootRuns[(c >> 8) + 1];
-    } else {
-      lo = this.firstChild(n);
-      hi = this.firstChild(n + 1);
-    }
-    const labels = this.labels;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const l = labels.charCodeAt(mid);
-      if (l === c) return mid;
-      if (l < c) lo = mid + 1;
-      else hi = mid;
-    }
-    return -1;
+    const rootEnd = num(t.root, 256);
+    const table = rootEnd <= 0xffff ? new Uint16Array(0x10000) : new Uint32Array(0x10000);
+    for (let n = 1; n < rootEnd; n++) table[t.labels.charCodeAt(n)] = n;
+    this.rootTable = table;
   }
 
   /**
    * The end of the longest key (kind ≠ 0 when `mask` is 3, segmentation keys when 4) starting
-   * at `i` in `s`, below `end`; 0 when none. The key's node is left in `hit`.
+   * at `i` in `s`, below `end`; 0 when none. The key's node is left in `hit`. One flat loop: the
+   * first conversion runs mostly before the optimising compiler has caught up, where calls cost.
    */
   match(s: string, i: number, end: number, mask: number): number {
-    const info = this.info;
-    let node = 0;
+    let node = this.rootTable[s.charCodeAt(i)];
+    if (node === 0) return 0;
+    const { info, labels, blocks, shift } = this;
     let found = 0;
-    for (let j = i; j < end; ) {
-      node = this.child(node, s.charCodeAt(j));
-      if (node < 0) break;
+    let j = i + 1;
+    let v = info.charCodeAt(node) - INFO_BIAS;
+    if (v & mask) {
+      found = j;
+      this.hit = node;
+    }
+    while (j < end) {
+      // The children of `node` run up to those of `node + 1`.
+      let lo = blocks[(node >> shift) << 1] + (v >> 3);
+      const next = node + 1;
+      let hi = blocks[(next >> shift) << 1] + ((info.charCodeAt(next) - INFO_BIAS) >> 3);
+      if (lo === hi) break;
+      const c = s.charCodeAt(j);
+      node = 0;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const l = labels.charCodeAt(mid);
+        if (l === c) {
+          node = mid;
+          break;
+        }
+        if (l < c) lo = mid + 1;
+        else hi = mid;
+      }
+      if (node === 0) break;
       j++;
-      if ((info.charCodeAt(node) - INFO_BIAS) & mask) {
+      v = info.charCodeAt(node) - INFO_BIAS;
+      if (v & mask) {
         found = j;
         this.hit = node;
       }
@@ -192,9 +182,17 @@ export class TrieReader {
 
   /** opencc-js `Trie.convert` on `s[start, end)`. */
   convert(s: string, start = 0, end = s.length): string {
+    const table = this.rootTable;
     let out = '';
     let orig = -1;
     for (let i = start; i < end; ) {
+      const c = s.charCodeAt(i);
+      if (table[c] === 0 && (c < 0x2ff0 || c > 0x2fff) && (c < 0xd800 || c > 0xdbff)) {
+        // Starts no key, is a whole code point and starts no ideographic description sequence.
+        if (orig < 0) orig = i;
+        i++;
+        continue;
+      }
       const matched = this.match(s, i, end, 3);
       if (matched) {
         if (orig >= 0) {
@@ -208,6 +206,7 @@ export class TrieReader {
         i += unmatchedLength(s, i, end);
       }
     }
+    if (orig === 0 && end === s.length) return s; // nothing matched
     if (orig >= 0) out += s.slice(orig, end);
     return out;
   }
@@ -270,9 +269,17 @@ function converterFor(reader: (i: number) => TrieReader, config: CompiledConfig)
     if (!seg) return convertSegment(s, 0, s.length);
     // opencc-js `Trie.segment`: matched phrases alone, runs of unmatched text as one segment.
     const n = s.length;
+    const table = seg.rootTable;
     let out = '';
     let orig = -1;
     for (let i = 0; i < n; ) {
+      const c = s.charCodeAt(i);
+      if (table[c] === 0 && (c < 0x2ff0 || c > 0x2fff) && (c < 0xd800 || c > 0xdbff)) {
+        // Starts no key, is a whole code point and starts no ideographic description sequence.
+        if (orig < 0) orig = i;
+        i++;
+        continue;
+      }
       const matched = seg.match(s, i, n, 4);
       if (matched) {
         const node = seg.hit;
