@@ -135,6 +135,14 @@ function compileTrie(map, seg) {
     rootIndex += digits(at);
   }
 
+  // One-code-unit values of the root's children, read directly (a space: look in `values`).
+  let direct = ' ';
+  for (let n = 1; n < first[1]; n++) {
+    const key = nodes[n].key;
+    const value = key === null ? null : map.get(key);
+    direct += kinds[n] === 3 && value.length === 1 ? value : ' ';
+  }
+
   let values = '';
   let offsets = digits(0);
   for (const v of stored) {
@@ -166,7 +174,8 @@ function compileTrie(map, seg) {
   }
   if (!best) throw new Error('gen-dicts: no block size fits the child offsets');
   return {
-    labels: String.fromCharCode(...labels.slice(0, 1)) + labelsString(labels.slice(1)),
+    labels: labelsString(labels),
+    direct,
     info: best.info,
     blocks: best.blocks,
     shift: best.shift,

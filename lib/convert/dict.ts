@@ -16,11 +16,15 @@
  *   node's first child (the children of n end where those of n + 1 begin; a sentinel node closes);
  * - `blocks`: per block of 2^shift nodes, its child base and the number of nodes of kind 2 or 3
  *   before it (their values are `values` between consecutive `offsets`), as base-64 digits;
- * - `root`: per high byte of a code unit, where its run starts among the root's children.
+ * - `root`: per high byte of a code unit, where its run starts among the root's children;
+ * - `direct`: the one-code-unit values of the root's children (most single characters), read
+ *   without counting ranks.
  */
 
 export interface CompiledTrie {
   labels: string;
+  /** Per root child: its value when that is one code unit (kind 3), else a space. */
+  direct: string;
   info: string;
   blocks: string;
   shift: number;
@@ -70,6 +74,7 @@ export class TrieReader {
   private readonly shift: number;
   private readonly values: string;
   private readonly offsets: string;
+  private readonly direct: string;
   /** Per block: child base, then the count of stored values before it. */
   private readonly blocks: Uint32Array;
   /** The root's child per code unit (0 = none: no key starts with it). */
@@ -88,6 +93,7 @@ export class TrieReader {
     this.shift = t.shift;
     this.values = t.values;
     this.offsets = t.offsets;
+    this.direct = t.direct;
     this.blocks = decodeNumbers(t.blocks);
     const rootEnd = num(t.root, 256);
     const table = rootEnd <= 0xffff ? new Uint16Array(0x10000) : new Uint32Array(0x10000);
@@ -142,6 +148,7 @@ export class TrieReader {
 
   /** The value of node `n` (kind 2 or 3) as stored. */
   private stored(n: number): string {
+    if (n < this.direct.length && this.direct.charCodeAt(n) !== 32) return this.direct.charAt(n);
     const shift = this.shift;
     const start = (n >> shift) << shift;
     let rank = this.blocks[((n >> shift) << 1) + 1];
@@ -152,6 +159,10 @@ export class TrieReader {
 
   /** One code point, s[i, end), converted alone: its own key's value, or itself. */
   private single(s: string, i: number, end: number): string {
+    if (end - i === 1) {
+      const n = this.rootTable[s.charCodeAt(i)];
+      return n !== 0 && ((this.info.charCodeAt(n) - INFO_BIAS) & 3) === 3 ? this.stored(n) : s.charAt(i);
+    }
     if (this.match(s, i, end, 3) !== end) return s.slice(i, end);
     const n = this.hit;
     return ((this.info.charCodeAt(n) - INFO_BIAS) & 3) === 3 ? this.stored(n) : s.slice(i, end);
@@ -194,7 +205,11 @@ export class TrieReader {
         continue;
       }
       const matched = this.match(s, i, end, 3);
-      if (matched) {
+      if (matched === i + 1 && ((this.info.charCodeAt(this.hit) - INFO_BIAS) & 3) === 1) {
+        // A one-unit key that converts to itself: as if unmatched, without the unmatched skip.
+        if (orig < 0) orig = i;
+        i = matched;
+      } else if (matched) {
         if (orig >= 0) {
           out += s.slice(orig, i);
           orig = -1;
@@ -203,7 +218,7 @@ export class TrieReader {
         i = matched;
       } else {
         if (orig < 0) orig = i;
-        i += unmatchedLength(s, i, end);
+        i += (c < 0x2ff0 || c > 0x2fff) && (c < 0xd800 || c > 0xdbff) ? 1 : unmatchedLength(s, i, end);
       }
     }
     if (orig === 0 && end === s.length) return s; // nothing matched

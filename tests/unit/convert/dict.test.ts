@@ -99,7 +99,7 @@ describe('compiled dictionaries: tables', () => {
   it('holds no character Chrome refuses in a script (noncharacters) and no raw surrogate in its indexes', () => {
     for (const dicts of [hantDicts, hansDicts]) {
       for (const t of dicts.tries) {
-        expect(/[\uFDD0-\uFDEF\uFFFE\uFFFF]/.test(t.labels + t.values)).toBe(false);
+        expect(/[\uFDD0-\uFDEF\uFFFE\uFFFF]/.test(t.labels + t.values + t.direct)).toBe(false);
         expect(/[\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/.test(t.info + t.blocks + t.root + t.offsets)).toBe(false);
       }
     }
