@@ -260,9 +260,24 @@ export function compilePreset(preset, names = Object.keys(preset.configs)) {
       normalize: p.normalize.map((k) => groups.get(k).index),
       segment: p.segmentHost ? groups.get(p.segmentHost).index : -1,
       chain: p.chain.map((k) => groups.get(k).index),
+      fuseRuns: p.segmentHost === p.chain[0] && canFuseRuns(groups.get(p.chain[0]).map, p.segment),
     };
   }
   return { from: Object.keys(preset.from), to: Object.keys(preset.to), configs, tries };
+}
+
+/**
+ * Whether the first group can convert the runs between phrases while they are segmented (see
+ * dict.ts): its keys that are not segmentation phrases are single code points, and none starts
+ * with an ideographic description character (U+2FF0–U+2FFF).
+ */
+function canFuseRuns(map, seg) {
+  for (const key of map.keys()) {
+    const c = key.charCodeAt(0);
+    if (c >= 0x2ff0 && c <= 0x2fff) return false;
+    if (!seg.has(key) && [...key].length !== 1) return false;
+  }
+  return true;
 }
 
 function sameKeys(a, b) {

@@ -39,6 +39,8 @@ export interface CompiledConfig {
   /** The trie carrying the segmentation flags, or -1 when the configuration does not segment. */
   segment: number;
   chain: number[];
+  /** The first group's keys that are not phrases are single code points, none an IDS start. */
+  fuseRuns?: boolean;
 }
 
 export interface CompiledDicts {
@@ -144,6 +146,11 @@ export class TrieReader {
       }
     }
     return found;
+  }
+
+  /** How node `n` keeps its value (0 when it ends no key). */
+  kindOf(n: number): number {
+    return (this.info.charCodeAt(n) - INFO_BIAS) & 3;
   }
 
   /** The value of node `n` (kind 2 or 3) as stored. */
@@ -278,6 +285,11 @@ function converterFor(reader: (i: number) => TrieReader, config: CompiledConfig)
   // A phrase segment is a key of the first group when its flags ride on that group's trie: the
   // group's longest match there is the whole segment, so its value is read at the same node.
   const segOnFirst = seg === chain[0];
+  // Where no phrase starts, the first group can only match a single code point (the compiler
+  // checked: its other keys are all phrases, none starts an ideographic description sequence),
+  // so a run between phrases is converted while it is segmented, not walked a second time.
+  const fused = segOnFirst && config.fuseRuns === true;
+  const first = chain[0];
   return (input: string): string => {
     let s = String(input);
     for (const t of normalize) s = t.convert(s);
@@ -287,11 +299,23 @@ function converterFor(reader: (i: number) => TrieReader, config: CompiledConfig)
     const table = seg.rootTable;
     let out = '';
     let orig = -1;
+    // With `fused`: the run's first-group conversion so far, and where its unchanged tail starts.
+    let runOut = '';
+    let keep = -1;
+    const flushRun = (end: number): string => {
+      if (!fused) return convertSegment(s, orig, end);
+      const text = keep >= 0 ? runOut + s.slice(keep, end) : runOut;
+      runOut = '';
+      keep = -1;
+      return rest(text);
+    };
     for (let i = 0; i < n; ) {
       const c = s.charCodeAt(i);
-      if (table[c] === 0 && (c < 0x2ff0 || c > 0x2fff) && (c < 0xd800 || c > 0xdbff)) {
+      const plain = (c < 0x2ff0 || c > 0x2fff) && (c < 0xd800 || c > 0xdbff);
+      if (table[c] === 0 && plain) {
         // Starts no key, is a whole code point and starts no ideographic description sequence.
         if (orig < 0) orig = i;
+        if (keep < 0) keep = i;
         i++;
         continue;
       }
@@ -299,17 +323,29 @@ function converterFor(reader: (i: number) => TrieReader, config: CompiledConfig)
       if (matched) {
         const node = seg.hit;
         if (orig >= 0) {
-          out += convertSegment(s, orig, i);
+          out += flushRun(i);
           orig = -1;
         }
         out += segOnFirst ? rest(seg.valueOf(node, s, i, matched)) : convertSegment(s, i, matched);
         i = matched;
       } else {
         if (orig < 0) orig = i;
-        i += unmatchedLength(s, i, n);
+        const len = plain ? 1 : unmatchedLength(s, i, n);
+        if (fused) {
+          // The first group's match here: this code point's own key, if any (none for a
+          // sequence start), converted as opencc-js converts the run.
+          const end = plain || first.match(s, i, i + len, 3) === i + len ? i + len : 0;
+          const node = plain ? table[c] : first.hit;
+          if (end && node !== 0 && first.kindOf(node) === 3) {
+            if (keep >= 0) runOut += s.slice(keep, i);
+            runOut += first.valueOf(node, s, i, end);
+            keep = -1;
+          } else if (keep < 0) keep = i;
+        }
+        i += len;
       }
     }
-    if (orig >= 0) out += convertSegment(s, orig, n);
+    if (orig >= 0) out += flushRun(n);
     return out;
   };
 }
