@@ -13,6 +13,8 @@ const DIGIT_BIAS = 48;
 const TEMPLATE_SELF = '*';
 /** Info codes stay below the surrogates (which a string literal cannot hold raw). */
 const INFO_LIMIT = 0xd800;
+/** Tries whose first code units form at most this many ranges get a regex pre-test. */
+const MAX_START_RANGES = 32;
 
 /** Three base-64 digits (18 bits). */
 function digits(n) {
@@ -135,6 +137,17 @@ function compileTrie(map, seg) {
     rootIndex += digits(at);
   }
 
+  // The root's labels as a regex class when short: a text holding none of them is left as is.
+  const ranges = [];
+  for (let n = 1; n < first[1]; n++) {
+    const last = ranges[ranges.length - 1];
+    if (last && labels[n] === last[1] + 1) last[1] = labels[n];
+    else ranges.push([labels[n], labels[n]]);
+  }
+  const hex = (c) => `\\u${c.toString(16).padStart(4, '0')}`;
+  const starts =
+    ranges.length <= MAX_START_RANGES ? ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('') : '';
+
   // One-code-unit values of the root's children, read directly (a space: look in `values`).
   let direct = ' ';
   for (let n = 1; n < first[1]; n++) {
@@ -176,6 +189,7 @@ function compileTrie(map, seg) {
   return {
     labels: labelsString(labels),
     direct,
+    starts,
     info: best.info,
     blocks: best.blocks,
     shift: best.shift,

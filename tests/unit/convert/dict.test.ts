@@ -100,7 +100,7 @@ describe('compiled dictionaries: tables', () => {
     for (const dicts of [hantDicts, hansDicts]) {
       for (const t of dicts.tries) {
         expect(/[\uFDD0-\uFDEF\uFFFE\uFFFF]/.test(t.labels + t.values + t.direct)).toBe(false);
-        expect(/[\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/.test(t.info + t.blocks + t.root + t.offsets)).toBe(false);
+        expect(/[\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/.test(t.info + t.blocks + t.root + t.offsets + t.starts)).toBe(false);
       }
     }
   });
@@ -125,6 +125,8 @@ describe('compiled dictionaries: the converter', () => {
       '着'.repeat(50),
       '乾隆乾燥',
       '豐',
+      // CJK compatibility ideographs (normalised first) and one outside the BMP.
+      '\uF900\uF901发\uF902头\uD87E\uDC00发',
     ];
     expect(differences(texts)).toEqual([]);
   });
