@@ -2,6 +2,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 // @ts-expect-error: a plain .mjs build script without types
 import { generateCharsets } from './scripts/gen-charsets.mjs';
+// @ts-expect-error: a plain .mjs build script without types
+import { generateDicts } from './scripts/gen-dicts.mjs';
 
 // Firefox is built as MV2 (WXT's default): host permissions are granted at install there,
 // while Firefox MV3 treats them as optional and content scripts would not run until granted.
@@ -29,9 +31,11 @@ function escapeNoncharacters() {
 export default defineConfig({
   modules: [],
   hooks: {
-    // The script character sets are generated from the installed OpenCC tables at every build.
+    // The script character sets and the compiled converter dictionaries are generated from the
+    // installed OpenCC tables at every build.
     'build:before': async () => {
       await generateCharsets();
+      await generateDicts();
     },
   },
   vite: () => ({
