@@ -1,4 +1,5 @@
 import type { Article } from '../extract/types';
+import { cutCodePoints, stripUnsafeChars } from './safe-text';
 
 export interface BookImage {
   bytes: Uint8Array;
@@ -34,8 +35,14 @@ export function bookFileName(book: Book, ext: 'epub' | 'md'): string {
       .replace(book.date || '\u0000', '')
       .trim() !== '';
   const parts = [book.paper, book.date, titleAddsSomething ? book.title : '']
-    .map((part) => (part ?? '').replace(UNSAFE_FILE_CHARS, ' ').replace(/\s+/g, ' ').trim())
+    .map((part) =>
+      stripUnsafeChars(part ?? '')
+        .replace(UNSAFE_FILE_CHARS, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((part, index, all) => part !== '' && all.indexOf(part) === index);
-  const base = (parts.join('-') || 'qingdu').slice(0, 120).replace(/^[.\s]+|[.\s]+$/g, '');
+  // Cut on code points: slicing UTF-16 units could leave half an emoji (a lone surrogate).
+  const base = cutCodePoints(parts.join('-') || 'qingdu', 120).replace(/^[.\s]+|[.\s]+$/g, '');
   return `${base || 'qingdu'}.${ext}`;
 }
