@@ -3,10 +3,13 @@ import { strToU8, type Zippable, zipSync } from 'fflate';
 import type { Article } from '../extract/types';
 import type { Book, BookImage } from './book';
 import { imageExtension } from './images';
+import { dropRemoteMedia } from './media';
+import { safeHttpUrl } from './safe-text';
 import { escapeXml, htmlToXhtml, XHTML_NS } from './xhtml';
 
 const OEBPS = 'OEBPS';
 const UNTITLED = '（无标题）';
+const MEDIA_LABELS = { video: '（视频：请在原网页观看）', audio: '（音频：请在原网页收听）' };
 
 interface Chapter {
   id: string;
@@ -74,6 +77,7 @@ class ImageTable {
 
 function chapterBody(article: Article, images: ImageTable): string {
   const rewriteImages = (body: HTMLElement): void => {
+    dropRemoteMedia(body, article.url, MEDIA_LABELS);
     for (const img of Array.from(body.querySelectorAll('img'))) {
       let absolute = '';
       try {
@@ -100,7 +104,8 @@ function chapterBody(article: Article, images: ImageTable): string {
       : '',
   ].filter(Boolean);
   const content = htmlToXhtml(article.contentHtml ?? '', article.textContent ?? '', rewriteImages);
-  const source = article.url ? `<p class="source"><a href="${escapeXml(article.url)}">${escapeXml(article.url)}</a></p>` : '';
+  const sourceUrl = safeHttpUrl(article.url ?? '');
+  const source = sourceUrl ? `<p class="source"><a href="${escapeXml(sourceUrl)}">${escapeXml(sourceUrl)}</a></p>` : '';
   return `<article>\n<header>\n${header.join('\n')}\n</header>\n${content}\n${source}\n</article>`;
 }
 
