@@ -22,7 +22,21 @@ export interface Book {
   images?: Map<string, BookImage>;
   /** `dcterms:modified` (ISO date-time); defaults to now. */
   modified?: string;
+  /** Articles that had not arrived (failed, still loading, or left out) when the book was made. */
+  missing?: MissingArticle[];
+  /** Plain sentences on what the collection limits left out (e.g. "120 links over the cap of 100"). */
+  notes?: string[];
 }
+
+export interface MissingArticle {
+  section: string;
+  title: string;
+  url: string;
+  /** Why it is missing, in words (an HTTP status, "timed out", "still loading"). */
+  reason: string;
+}
+
+export const MISSING_HEADING = '未收录的文章';
 
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 

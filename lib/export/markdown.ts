@@ -1,6 +1,6 @@
 /** A single Markdown file of a section or an issue. */
 import type { Article } from '../extract/types';
-import type { Book } from './book';
+import { type Book, MISSING_HEADING } from './book';
 import { bookTitle } from './epub';
 import { safeHttpUrl, stripUnsafeChars } from './safe-text';
 import { parseHtmlBody } from './xhtml';
@@ -157,6 +157,26 @@ export function buildMarkdown(book: Book): string {
   for (const section of sections) {
     out.push(`## ${escapeMarkdown(cleanLine(section.label))}`);
     for (const article of section.articles) out.push(articleMarkdown(article));
+  }
+  const missing = book.missing ?? [];
+  const notes = book.notes ?? [];
+  if (missing.length > 0 || notes.length > 0) {
+    out.push(`## ${MISSING_HEADING}`);
+    for (const n of notes) out.push(escapeMarkdown(cleanLine(n)));
+    if (missing.length > 0) {
+      out.push(
+        missing
+          .map((m) => {
+            const link = sourceLink(m.url);
+            const what = [m.section, m.title || UNTITLED]
+              .map((x) => escapeMarkdown(cleanLine(x)))
+              .filter(Boolean)
+              .join(' · ');
+            return `- ${what}${link ? ` ${link}` : ''} (${escapeInline(cleanLine(m.reason))})`;
+          })
+          .join('\n'),
+      );
+    }
   }
   return `${out.join('\n\n')}\n`;
 }
