@@ -52,7 +52,7 @@ export function isAllowedRedirect(from: string, to: string): boolean {
 /** The https form of an http URL (same host, default port), or null. */
 function httpsUpgrade(url: string): string | null {
   const u = parse(url);
-  if (!u || u.protocol !== 'http:' || (u.port !== '' && u.port !== '80')) return null;
+  if (u?.protocol !== 'http:' || (u.port !== '' && u.port !== '80')) return null;
   u.protocol = 'https:';
   u.port = '';
   return u.href;
