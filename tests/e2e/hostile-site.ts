@@ -95,7 +95,7 @@ function longListPage(): string {
   return page('长列表', '', `${sectionNav(2)}\n${titleNav(many)}`, '<founder-type>2</founder-type>');
 }
 
-function articlePage(id: number, title: string, content: string): string {
+function articlePage(title: string, content: string): string {
   const body = `${sectionNav(1)}\n${titleNav(ARTICLES)}
 <div class="dTit2"><h1><table><tbody><tr><td class="font02"></td></tr><tr><td class="font01">${title}</td></tr><tr><td class="font02"></td></tr></tbody></table></h1></div>
 <div class="dContents"><DIV id=ozoom><founder-content>${content}</founder-content></DIV></div>`;
@@ -106,7 +106,6 @@ function articlePage(id: number, title: string, content: string): string {
 function beaconArticle(other: string): string {
   const beacon = `${other}${BEACON_PREFIX}`;
   return articlePage(
-    1,
     ARTICLES[0].title,
     `<p>　　本报讯 这是一篇正常开头的报道，正文第一段。恶意日报的这一版面由测试服务器生成，专门用来检验阅读器在遇到不怀好意的网页时是否守得住底线。</p>
 <p>　　报道里埋了视频和音频的信标，还有会把导出文件的结构打乱的段落。阅读器应当把正文完整地交给读者，而把这些东西挡在外面，导出的电子书和文本文件里也不能留下它们的痕迹。</p>
@@ -134,7 +133,10 @@ export function hostileRoute(req: http.IncomingMessage, res: http.ServerResponse
     return true;
   }
   const name = pathname.slice(HOSTILE_DIR.length);
-  if (!pathname.startsWith(HOSTILE_DIR)) return (html(404, '<title>404</title>'), true);
+  if (!pathname.startsWith(HOSTILE_DIR)) {
+    html(404, '<title>404</title>');
+    return true;
+  }
   if (name === 'node_1.htm') html(200, frontPage());
   else if (name === 'node_2.htm') html(200, longListPage());
   else if (name === 'content_1.htm') html(200, beaconArticle(other));
