@@ -6,7 +6,7 @@ import type { Article } from '../extract/types';
 import { FetchLimitError } from './bounded-fetch';
 import { decodeHtml } from './decode';
 import { createLimiter, type Limiter } from './limiter';
-import { MAX_ARTICLES, MAX_ARTICLES_PER_SECTION, MAX_CONSECUTIVE_TIMEOUTS, MAX_SECTIONS } from './limits';
+import { MAX_ARTICLES, MAX_ARTICLES_PER_SECTION, MAX_COLLECTION_MS, MAX_CONSECUTIVE_TIMEOUTS, MAX_SECTIONS } from './limits';
 import { DEFAULT_CONCURRENCY, DEFAULT_DELAY_MS, type FetchPage } from './polite-fetcher';
 import { isSameOriginHttp, normaliseArticleUrl } from './url';
 
@@ -35,7 +35,7 @@ export interface CollectedSection {
 
 /** Links or sections left out by a limit, and which limit (see limits.ts for the numbers). */
 export interface CollectLimitNote {
-  reason: 'sections' | 'section-articles' | 'articles' | 'not-answering';
+  reason: 'sections' | 'section-articles' | 'articles' | 'not-answering' | 'too-long';
   /** How many sections (for `sections`) or articles were left out. */
   count: number;
   /** The limit's number. */
@@ -62,6 +62,8 @@ export interface CollectLimits {
   maxArticlesPerSection: number;
   maxArticles: number;
   maxConsecutiveTimeouts: number;
+  /** Milliseconds from start after which no new request is started. */
+  maxDurationMs: number;
 }
 
 export const DEFAULT_LIMITS: CollectLimits = {
@@ -69,6 +71,7 @@ export const DEFAULT_LIMITS: CollectLimits = {
   maxArticlesPerSection: MAX_ARTICLES_PER_SECTION,
   maxArticles: MAX_ARTICLES,
   maxConsecutiveTimeouts: MAX_CONSECUTIVE_TIMEOUTS,
+  maxDurationMs: MAX_COLLECTION_MS,
 };
 
 export interface SectionInput {
@@ -102,6 +105,7 @@ export interface Collector {
 }
 
 const NOT_ANSWERING = 'skipped: the site stopped answering';
+const TOO_LONG = 'skipped: the collection took too long';
 
 function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.name === 'AbortError' ? 'cancelled' : error.message;
@@ -129,6 +133,9 @@ export function createCollector(opts: CollectOptions): Collector {
   let consecutiveTimeouts = 0;
   /** The site stopped answering: what is left is given up, not requested. */
   let givenUp = false;
+  /** When start() or retry() began; past maxDurationMs nothing new is requested. */
+  let startedAt = Date.now();
+  const outOfTime = (): boolean => Date.now() - startedAt > limits.maxDurationMs;
 
   // Published views, rebuilt only for sections marked dirty.
   const views: (CollectedSection | undefined)[] = [];
@@ -229,6 +236,7 @@ export function createCollector(opts: CollectOptions): Collector {
     const section = sections[sectionIndex];
     try {
       if (givenUp) throw new Error(NOT_ANSWERING);
+      if (outOfTime()) throw new Error(TOO_LONG);
       const html = await countTimeouts(fetchText(section.url));
       const list = opts.parseSection(html, section.url);
       delete section.error;
@@ -266,6 +274,11 @@ export function createCollector(opts: CollectOptions): Collector {
       note('not-answering', 1, limits.maxConsecutiveTimeouts);
       return;
     }
+    if (outOfTime()) {
+      update(at, { status: 'error', error: TOO_LONG });
+      note('too-long', 1, Math.round(limits.maxDurationMs / 1000));
+      return;
+    }
     const url = entryAt(at).item.url;
     update(at, { status: 'pending', error: undefined });
     try {
@@ -299,6 +312,7 @@ export function createCollector(opts: CollectOptions): Collector {
    * items are still added strictly in section order (that keeps dedupe and issue order right).
    */
   const start = async (): Promise<CollectState> => {
+    startedAt = Date.now();
     const lists: ({ title: string; url: string }[] | undefined)[] = inputs.map((s) => s.articles);
     const queue: { section: number; index: number }[] = [];
     const waiters: (() => void)[] = [];
@@ -350,6 +364,7 @@ export function createCollector(opts: CollectOptions): Collector {
   const retry = async (url: string): Promise<CollectState> => {
     // The user asks again: give the site another chance.
     givenUp = false;
+    startedAt = Date.now();
     consecutiveTimeouts = 0;
     try {
       const sectionIndex = sections.findIndex((s) => s.error && s.url === url);

@@ -39,3 +39,11 @@ export const MAX_REDIRECTS = 3;
  * rest of the collection is given up (so a hanging server costs seconds, not hours).
  */
 export const MAX_CONSECUTIVE_TIMEOUTS = 4;
+
+/**
+ * A whole collection gets this long; articles not started by then are given up and listed as
+ * missing. With the per-request timeout it bounds how long the export can be kept waiting
+ * (this plus one request), however the site answers. 400 articles at the polite pace take
+ * about a minute and a half, so a normal issue never reaches it.
+ */
+export const MAX_COLLECTION_MS = 5 * 60_000;

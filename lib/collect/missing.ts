@@ -19,6 +19,7 @@ function reasonOf(status: string, error: string | undefined): string {
   if (/^Timed out/.test(error)) return '请求超时';
   if (/^Too large/.test(error)) return '页面过大';
   if (/stopped answering/.test(error)) return '网站无响应，已跳过';
+  if (/took too long/.test(error)) return '读取时间过长，已跳过';
   if (/^Refused/.test(error)) return '已拒绝（不在本站）';
   return `载入失败：${error}`;
 }
@@ -42,6 +43,7 @@ const NOTE_TEXT: Record<CollectLimitNote['reason'], (n: CollectLimitNote) => str
   'section-articles': (n) => `有版面列出的文章超过每版 ${n.limit} 篇，${n.count} 个链接未收录。`,
   articles: (n) => `全期文章超过 ${n.limit} 篇，另有 ${n.count} 篇未收录。`,
   'not-answering': (n) => `网站连续 ${n.limit} 次请求超时，其余 ${n.count} 篇已跳过。`,
+  'too-long': (n) => `读取超过 ${n.limit} 秒，其余 ${n.count} 篇已跳过。`,
 };
 
 export function limitNotes(state: CollectState): string[] {

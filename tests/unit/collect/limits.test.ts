@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** Whole-issue reading is bounded: caps with their numbers, incremental state, giving up on a dead site (issue 13, item 3). */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type CollectState,
   collectIssue,
@@ -62,6 +62,7 @@ describe('collection caps', () => {
       maxArticlesPerSection: MAX_ARTICLES_PER_SECTION,
       maxArticles: MAX_ARTICLES,
       maxConsecutiveTimeouts: 4,
+      maxDurationMs: 300_000,
     });
     expect([MAX_SECTIONS, MAX_ARTICLES_PER_SECTION, MAX_ARTICLES]).toEqual([64, 100, 400]);
   });
@@ -107,6 +108,32 @@ describe('collection caps', () => {
     );
     expect(state.limited).toEqual([{ reason: 'not-answering', count: 26, limit: 4 }]);
   });
+});
+
+it('stops starting requests once the collection has run for its maximum time', async () => {
+  vi.useFakeTimers();
+  try {
+    const { opts, requested } = options([{ label: '第01版', url: `${ORIGIN}/node_1.htm`, articles: links('slow', 20) }]);
+    // Each page takes 100 s to arrive (but arrives): after 300 s no new request starts.
+    const running = collectIssue({
+      ...opts,
+      fetchPage: async (url: string) => {
+        requested.push(url);
+        await new Promise((r) => setTimeout(r, 100_000));
+        return page(url);
+      },
+    });
+    await vi.runAllTimersAsync();
+    const state = await running;
+    expect(requested.length).toBeLessThan(20);
+    expect(requested.length).toBeGreaterThanOrEqual(6);
+    expect(state.finished).toBe(true);
+    const skipped = state.sections[0].items.filter((i) => /took too long/.test(i.error ?? ''));
+    expect(skipped.length).toBe(20 - requested.length);
+    expect(state.limited).toEqual([{ reason: 'too-long', count: skipped.length, limit: 300 }]);
+  } finally {
+    vi.useRealTimers();
+  }
 });
 
 describe('incremental state', () => {
