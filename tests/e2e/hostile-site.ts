@@ -71,6 +71,8 @@ ${titleNav(ARTICLES)}
 <form id="page-form" onsubmit="return false"><input id="q" name="q" value="人民日报"><select id="paper" name="paper"><option>人民日报</option><option>光明日报</option></select><textarea id="note" name="note">读者留言</textarea></form>
 <div id="key-log">0</div>
 <div class="sitemap-links">主站蜘蛛池模板: ${wall}</div>
+<style>/* Later and more specific than any author rule of ours: only user-origin CSS beats it. */
+html body div.sitemap-links[data-qingdu-hidden][data-qingdu-hidden]{display:block!important;visibility:visible!important}</style>
 <script>
 (function () {
   var seen = 0;
