@@ -1,8 +1,17 @@
 /** One request, bounded: byte cap while streaming, timeout, redirects checked before they are followed (issue 13, items 3–4). */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boundedFetch, createPoliteFetcher, FetchLimitError, isAllowedRedirect } from '../../../lib/collect';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  boundedFetch,
+  createPoliteFetcher,
+  FetchLimitError,
+  isAllowedRedirect,
+  MAX_IMAGE_BYTES,
+  MAX_PAGE_BYTES,
+  MAX_REDIRECTS,
+  REQUEST_TIMEOUT_MS,
+} from '../../../lib/collect';
 
 interface Server {
   origin: string;
@@ -157,5 +166,49 @@ describe('the http → https upgrade of the same host', () => {
     expect(isAllowedRedirect('http://a.test/x', 'https://b.a.test/y')).toBe(false);
     expect(isAllowedRedirect('http://a.test:8080/x', 'https://a.test/y')).toBe(false);
     expect(isAllowedRedirect('http://a.test/x', 'https://a.test:8443/y')).toBe(false);
+  });
+});
+
+describe('the default bounds, by their numbers', () => {
+  it(`times out after REQUEST_TIMEOUT_MS (${REQUEST_TIMEOUT_MS} ms) and not before`, async () => {
+    vi.useFakeTimers();
+    try {
+      const hanging = ((_: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(Object.assign(new Error('Aborted'), { name: 'AbortError' })));
+        })) as typeof fetch;
+      let outcome = '';
+      boundedFetch(hanging, 'http://paper.test/a.htm', signal()).catch((e: FetchLimitError) => {
+        outcome = e.kind;
+      });
+      await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS - 1);
+      expect(outcome).toBe('');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(outcome).toBe('timeout');
+      expect(REQUEST_TIMEOUT_MS).toBe(20_000);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it(`reads a page of MAX_PAGE_BYTES (${MAX_PAGE_BYTES}) and refuses one byte more`, async () => {
+    const body = (n: number) => (async () => new Response(new Uint8Array(n), { status: 200 })) as unknown as typeof fetch;
+    expect((await boundedFetch(body(MAX_PAGE_BYTES), 'http://paper.test/a.htm', signal())).bytes.byteLength).toBe(MAX_PAGE_BYTES);
+    await expect(boundedFetch(body(MAX_PAGE_BYTES + 1), 'http://paper.test/a.htm', signal())).rejects.toThrow(/Too large/);
+    expect([MAX_PAGE_BYTES, MAX_IMAGE_BYTES]).toEqual([4 * 1024 * 1024, 12 * 1024 * 1024]);
+  });
+
+  it(`follows at most MAX_REDIRECTS (${MAX_REDIRECTS}) same-origin hops`, async () => {
+    const hops = (n: number) => {
+      let seen = 0;
+      return (async () =>
+        seen++ < n
+          ? new Response(null, { status: 302, headers: { location: `/hop${seen}` } })
+          : new Response('ok', { status: 200 })) as unknown as typeof fetch;
+    };
+    expect((await boundedFetch(hops(MAX_REDIRECTS), 'http://paper.test/a.htm', signal())).url).toBe(
+      `http://paper.test/hop${MAX_REDIRECTS}`,
+    );
+    await expect(boundedFetch(hops(MAX_REDIRECTS + 1), 'http://paper.test/a.htm', signal())).rejects.toThrow(/redirects/);
   });
 });
