@@ -106,17 +106,7 @@ forEachBrowser('hostile page', (ctx) => {
     for (const name of ['content_2.htm', 'content_3.htm', 'content_4.htm']) expect(failed).toContain(name);
     expect((await page.reader()).titles).toContain('信标与断行符的一篇报道');
 
-    const md = (await page.tab.download(() => page.clickInReader('[data-action="export-markdown"]'))).bytes.toString('utf8');
-    expect(md).toContain('信标与断行符的一篇报道');
-    expect(md).not.toContain('data:');
-    expect(md).not.toContain(BEACON_PREFIX);
-    expect(md).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
-    const lines = md.split('\n');
-    for (const breaker of ['~~~', '---', '===', '# 假标题']) expect(lines).not.toContain(breaker);
-    expect(md).not.toMatch(/(^|[^\\])<img/);
-    expect(md).toContain('未收录的文章');
-    expect(md).toContain('content_3.htm');
-
+    // EPUB first, then Markdown (as collection.e2e does): the browsers' download folders see one new file at a time.
     const epub = await page.tab.download(() => page.clickInReader('[data-action="export-epub"]'));
     const bytes = new Uint8Array(epub.bytes);
     const { DOMParser } = new JSDOM('').window;
@@ -131,6 +121,17 @@ forEachBrowser('hostile page', (ctx) => {
     expect(xhtml).not.toMatch(/\b(poster|srcset)=/);
     // The video is replaced by a link to its page.
     expect(xhtml).toContain('视频：请在原网页观看');
+    const md = (await page.tab.download(() => page.clickInReader('[data-action="export-markdown"]'))).bytes.toString('utf8');
+    expect(md).toContain('信标与断行符的一篇报道');
+    expect(md).not.toContain('data:');
+    expect(md).not.toContain(BEACON_PREFIX);
+    expect(md).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    const lines = md.split('\n');
+    for (const breaker of ['~~~', '---', '===', '# 假标题']) expect(lines).not.toContain(breaker);
+    expect(md).not.toMatch(/(^|[^\\])<img/);
+    expect(md).toContain('未收录的文章');
+    expect(md).toContain('content_3.htm');
+
     // Still nothing sent to the other origin by the exports.
     expect(server.hostRequests.slice(before).filter((r) => !r.startsWith(`${host} `))).toEqual([]);
 
