@@ -1,4 +1,5 @@
 import { type LazyBundle, onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { SPAM_HIDING_CSS } from '@/lib/spam/hide';
 
 const BUNDLE_FILES: Record<LazyBundle, '/opencc-hans.js' | '/opencc-hant.js' | '/reader.js'> = {
   'opencc-hans': '/opencc-hans.js',
@@ -22,6 +23,19 @@ async function injectBundle(tabId: number, frameId: number, bundle: LazyBundle):
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
   } else {
     await (browser.tabs as any).executeScript(tabId, { file, frameId });
+  }
+  return true;
+}
+
+/**
+ * The spam-hiding rule as user-origin CSS: a user `!important` declaration outranks every author
+ * one, so no page stylesheet (nor a pre-created #qingdu-spam-style) can show hidden spam again.
+ */
+async function insertSpamCss(tabId: number, frameId: number): Promise<boolean> {
+  if (browser.scripting?.insertCSS) {
+    await browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, css: SPAM_HIDING_CSS, origin: 'USER' });
+  } else {
+    await (browser.tabs as any).insertCSS(tabId, { code: SPAM_HIDING_CSS, cssOrigin: 'user', frameId });
   }
   return true;
 }
@@ -51,6 +65,16 @@ export default defineBackground(() => {
     if (tabId === undefined) return;
     await action().setBadgeText({ tabId, text: data.count > 0 ? String(Math.min(data.count, 999)) : '' });
     await action().setBadgeBackgroundColor({ tabId, color: '#8a3b12' });
+  });
+
+  onMessage('bgInsertSpamCss', async ({ sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return false;
+    try {
+      return await insertSpamCss(tabId, sender.frameId ?? 0);
+    } catch {
+      return false; // the in-page stylesheet still hides
+    }
   });
 
   onMessage('bgOpenOptions', () => browser.runtime.openOptionsPage());

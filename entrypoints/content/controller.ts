@@ -156,6 +156,8 @@ export class PageController {
 
   private runSpamPass(): void {
     if (this.spamEnabled) {
+      // User-origin CSS first, so no page rule can show what gets hidden (issue 13).
+      sendMessage('bgInsertSpamCss').catch(() => {});
       hideVerdicts(this.doc, scanForSpam(this.doc, this.spamOptions()));
       this.stopSpamWatch = watchForSpam(this.doc, () => this.publishSpamCount(), this.spamOptions());
     }

@@ -52,7 +52,8 @@ export function listenForShortcuts(
     .filter((x): x is readonly [CommandName, Combo] => x[1] !== null);
   if (!combos.length) return () => {};
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.repeat || e.isComposing) return;
+    // Only the user's own keys: a page can dispatch synthetic keydown events (isTrusted false).
+    if (!e.isTrusted || e.repeat || e.isComposing) return;
     const hit = combos.find(([, combo]) => matches(combo, e));
     if (!hit) return;
     e.preventDefault();

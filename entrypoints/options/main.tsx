@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Options, type OptionsProps, type Shortcut } from '@/components/Options';
 import { defaultSettings, loadSettings, parseSettings, type Settings, saveSettings, watchSettings } from '@/lib/settings';
+import { saveOrReport } from '@/lib/settings/save';
 import '../popup/style.css';
 import './style.css';
 
@@ -33,8 +34,14 @@ function App() {
 
   const save = async (next: Settings, message?: OptionsProps['status']) => {
     setSettings(next);
-    await saveSettings(next);
-    setStatus(message ?? { kind: 'ok', text: t('optSaved') });
+    // A refused save (e.g. storage quota) shows its error and the settings really stored.
+    const outcome = await saveOrReport(next, saveSettings, loadSettings);
+    setSettings(outcome.settings);
+    setStatus(
+      outcome.error
+        ? { kind: 'error', text: t('optSaveFailed', [outcome.error]) }
+        : (message ?? { kind: 'ok', text: t('optSaved') }),
+    );
   };
 
   return (

@@ -3,7 +3,15 @@
  * same-origin fetcher, lib/epaper to read section title lists and lib/extract (after lib/spam)
  * for each article; and builds the EPUB / Markdown downloads with lib/export.
  */
-import { type Collector, type CollectState, createCollector, createPoliteFetcher } from '@/lib/collect';
+import {
+  type Collector,
+  type CollectState,
+  createCollector,
+  createPoliteFetcher,
+  limitNotes,
+  MAX_IMAGE_BYTES,
+  missingArticles,
+} from '@/lib/collect';
 import { PageConverter } from '@/lib/convert';
 import type { ConvertFn, Target } from '@/lib/convert/types';
 import { detectIssue } from '@/lib/epaper';
@@ -144,10 +152,19 @@ export async function exportCollection(
     title: [paper, issue?.date, scope === 'section' ? sectionLabel : ''].filter(Boolean).join(' '),
     sourceUrl: doc.location.href,
     sections,
+    // Exported with what has arrived: the rest is listed, not waited for.
+    missing: missingArticles(state).map((m) =>
+      conversion ? { ...m, section: conversion.convert(m.section), title: conversion.convert(m.title) } : m,
+    ),
+    notes: limitNotes(state),
   };
   let bytes: Uint8Array | string;
   if (kind === 'epub') {
-    const fetchPage = createPoliteFetcher(fetch.bind(globalThis), { ...POLITE, origin: doc.location.origin });
+    const fetchPage = createPoliteFetcher(fetch.bind(globalThis), {
+      ...POLITE,
+      origin: doc.location.origin,
+      maxBytes: MAX_IMAGE_BYTES,
+    });
     const articles = sections.flatMap((s) => s.articles);
     book.images = await fetchBookImages(articleImageUrls(articles), fetchPage, signal);
     const frontUrl = scope === 'issue' ? issue?.sections[0]?.url : issue?.sections[issue.currentSection]?.url;

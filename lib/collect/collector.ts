@@ -3,8 +3,10 @@
  * extracts each unique article in issue order, reporting state as pages arrive.
  */
 import type { Article } from '../extract/types';
+import { FetchLimitError } from './bounded-fetch';
 import { decodeHtml } from './decode';
 import { createLimiter, type Limiter } from './limiter';
+import { MAX_ARTICLES, MAX_ARTICLES_PER_SECTION, MAX_COLLECTION_MS, MAX_CONSECUTIVE_TIMEOUTS, MAX_SECTIONS } from './limits';
 import { DEFAULT_CONCURRENCY, DEFAULT_DELAY_MS, type FetchPage } from './polite-fetcher';
 import { isSameOriginHttp, normaliseArticleUrl } from './url';
 
@@ -31,6 +33,19 @@ export interface CollectedSection {
   items: CollectedArticle[];
 }
 
+/** Links or sections left out by a limit, and which limit (see limits.ts for the numbers). */
+export interface CollectLimitNote {
+  reason: 'sections' | 'section-articles' | 'articles' | 'not-answering' | 'too-long';
+  /** How many sections (for `sections`) or articles were left out. */
+  count: number;
+  /** The limit's number. */
+  limit: number;
+}
+
+/**
+ * What the UI sees. Each update is a new object, but sections and items that did not change
+ * keep their identity, so an update costs the changed section, not the whole issue.
+ */
 export interface CollectState {
   sections: CollectedSection[];
   /** Articles settled (done or error). */
@@ -38,7 +53,26 @@ export interface CollectState {
   /** Unique articles known so far. */
   total: number;
   finished: boolean;
+  /** What the limits left out; absent when nothing was. */
+  limited?: CollectLimitNote[];
 }
+
+export interface CollectLimits {
+  maxSections: number;
+  maxArticlesPerSection: number;
+  maxArticles: number;
+  maxConsecutiveTimeouts: number;
+  /** Milliseconds from start after which no new request is started. */
+  maxDurationMs: number;
+}
+
+export const DEFAULT_LIMITS: CollectLimits = {
+  maxSections: MAX_SECTIONS,
+  maxArticlesPerSection: MAX_ARTICLES_PER_SECTION,
+  maxArticles: MAX_ARTICLES,
+  maxConsecutiveTimeouts: MAX_CONSECUTIVE_TIMEOUTS,
+  maxDurationMs: MAX_COLLECTION_MS,
+};
 
 export interface SectionInput {
   label: string;
@@ -56,6 +90,8 @@ export interface CollectOptions {
   concurrency?: number;
   delayMs?: number;
   signal?: AbortSignal;
+  /** Defaults: DEFAULT_LIMITS (tests lower or raise them). */
+  limits?: Partial<CollectLimits>;
   onUpdate: (state: CollectState) => void;
 }
 
@@ -68,6 +104,9 @@ export interface Collector {
   state(): CollectState;
 }
 
+const NOT_ANSWERING = 'skipped: the site stopped answering';
+const TOO_LONG = 'skipped: the collection took too long';
+
 function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.name === 'AbortError' ? 'cancelled' : error.message;
   return String(error);
@@ -75,25 +114,60 @@ function errorMessage(error: unknown): string {
 
 export function createCollector(opts: CollectOptions): Collector {
   const signal = opts.signal ?? new AbortController().signal;
+  const limits: CollectLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? DEFAULT_CONCURRENCY, DEFAULT_CONCURRENCY));
   const limit: Limiter = createLimiter({ concurrency, delayMs: opts.delayMs ?? DEFAULT_DELAY_MS });
-  const sections: CollectedSection[] = opts.sections.map((s) => ({ label: s.label, url: s.url, items: [] }));
-  /** Normalised article URL → its one entry (first listing wins). */
-  const byUrl = new Map<string, CollectedArticle>();
+  const inputs = opts.sections.slice(0, limits.maxSections);
+  const sections: CollectedSection[] = inputs.map((s) => ({ label: s.label, url: s.url, items: [] }));
+  /** Normalised article URL → where its current (immutable) entry sits. */
+  const byUrl = new Map<string, { section: number; index: number }>();
+  const notes = new Map<CollectLimitNote['reason'], CollectLimitNote>();
+  const note = (reason: CollectLimitNote['reason'], count: number, limitNumber: number): void => {
+    const known = notes.get(reason);
+    if (known) known.count += count;
+    else notes.set(reason, { reason, count, limit: limitNumber });
+  };
+  if (opts.sections.length > inputs.length) note('sections', opts.sections.length - inputs.length, limits.maxSections);
   let finished = false;
+  let done = 0;
+  let consecutiveTimeouts = 0;
+  /** The site stopped answering: what is left is given up, not requested. */
+  let givenUp = false;
+  /** When start() or retry() began; past maxDurationMs nothing new is requested. */
+  let startedAt = Date.now();
+  const outOfTime = (): boolean => Date.now() - startedAt > limits.maxDurationMs;
+
+  // Published views, rebuilt only for sections marked dirty.
+  const views: (CollectedSection | undefined)[] = [];
+  const dirty = new Set<number>();
+
+  const entryAt = (ref: { section: number; index: number }): CollectedArticle => sections[ref.section].items[ref.index];
+
+  /** Replaces an entry by a changed copy (entries are never mutated once published). */
+  const update = (ref: { section: number; index: number }, patch: Partial<CollectedArticle>): CollectedArticle => {
+    const before = entryAt(ref);
+    const after: CollectedArticle = { ...before, ...patch };
+    for (const key of Object.keys(patch) as (keyof CollectedArticle)[]) if (patch[key] === undefined) delete after[key];
+    const settled = (e: CollectedArticle) => e.status === 'done' || e.status === 'error';
+    done += Number(settled(after)) - Number(settled(before));
+    sections[ref.section].items[ref.index] = after;
+    dirty.add(ref.section);
+    return after;
+  };
 
   const snapshot = (): CollectState => {
-    let done = 0;
-    for (const entry of byUrl.values()) if (entry.status === 'done' || entry.status === 'error') done++;
-    return {
-      sections: sections.map((s) => ({
-        ...s,
-        items: s.items.map((i) => ({ ...i, item: { ...i.item }, alsoIn: i.alsoIn ? [...i.alsoIn] : undefined })),
-      })),
-      done,
-      total: byUrl.size,
-      finished,
-    };
+    const out = sections.map((s, i) => {
+      const view = views[i];
+      if (view && !dirty.has(i) && view.error === s.error) return view;
+      const fresh: CollectedSection = { label: s.label, url: s.url, items: s.items.slice() };
+      if (s.error !== undefined) fresh.error = s.error;
+      views[i] = fresh;
+      return fresh;
+    });
+    dirty.clear();
+    const state: CollectState = { sections: out, done, total: byUrl.size, finished };
+    if (notes.size > 0) state.limited = [...notes.values()].map((n) => ({ ...n }));
+    return state;
   };
 
   const emit = (): void => {
@@ -114,67 +188,117 @@ export function createCollector(opts: CollectOptions): Collector {
     return decodeHtml(page.bytes, page.contentType);
   };
 
-  /** Adds a section's listed articles, merging duplicates into their first entry. Returns the new ones. */
-  const addItems = (section: CollectedSection, list: { title: string; url: string }[]): CollectedArticle[] => {
-    const added: CollectedArticle[] = [];
+  /**
+   * Adds a section's listed articles (within the caps), merging duplicates into their first
+   * entry. Returns where the new ones sit.
+   */
+  const addItems = (sectionIndex: number, list: { title: string; url: string }[]): { section: number; index: number }[] => {
+    const section = sections[sectionIndex];
+    const added: { section: number; index: number }[] = [];
+    let takenHere = 0;
+    let overSection = 0;
+    let overTotal = 0;
     for (const ref of list) {
       const key = normaliseArticleUrl(ref.url);
       const existing = byUrl.get(key);
       if (existing) {
-        if (existing.item.section !== section.label && !existing.alsoIn?.includes(section.label)) {
-          existing.alsoIn = [...(existing.alsoIn ?? []), section.label];
+        const entry = entryAt(existing);
+        if (entry.item.section !== section.label && !entry.alsoIn?.includes(section.label)) {
+          update(existing, { alsoIn: [...(entry.alsoIn ?? []), section.label] });
         }
+        continue;
+      }
+      if (takenHere >= limits.maxArticlesPerSection) {
+        overSection++;
+        continue;
+      }
+      if (byUrl.size >= limits.maxArticles) {
+        overTotal++;
         continue;
       }
       const entry: CollectedArticle = {
         item: { section: section.label, sectionUrl: section.url, title: ref.title, url: ref.url },
         status: 'pending',
       };
-      byUrl.set(key, entry);
+      const at = { section: sectionIndex, index: section.items.length };
       section.items.push(entry);
-      added.push(entry);
+      byUrl.set(key, at);
+      dirty.add(sectionIndex);
+      added.push(at);
+      takenHere++;
     }
+    if (overSection > 0) note('section-articles', overSection, limits.maxArticlesPerSection);
+    if (overTotal > 0) note('articles', overTotal, limits.maxArticles);
     return added;
   };
 
-  const loadSectionList = async (section: CollectedSection): Promise<{ title: string; url: string }[]> => {
+  const loadSectionList = async (sectionIndex: number): Promise<{ title: string; url: string }[]> => {
+    const section = sections[sectionIndex];
     try {
-      const html = await fetchText(section.url);
+      if (givenUp) throw new Error(NOT_ANSWERING);
+      if (outOfTime()) throw new Error(TOO_LONG);
+      const html = await countTimeouts(fetchText(section.url));
       const list = opts.parseSection(html, section.url);
       delete section.error;
+      dirty.add(sectionIndex);
       return list;
     } catch (error) {
       section.error = errorMessage(error);
+      dirty.add(sectionIndex);
       return [];
     }
   };
 
-  const loadArticle = async (entry: CollectedArticle): Promise<void> => {
+  /** Counts timeouts in a row; past the limit the site is taken as not answering. */
+  const countTimeouts = async <T>(request: Promise<T>): Promise<T> => {
+    try {
+      const value = await request;
+      consecutiveTimeouts = 0;
+      return value;
+    } catch (error) {
+      if (error instanceof FetchLimitError && error.kind === 'timeout') {
+        consecutiveTimeouts++;
+        if (consecutiveTimeouts >= limits.maxConsecutiveTimeouts) givenUp = true;
+      } else consecutiveTimeouts = 0;
+      throw error;
+    }
+  };
+
+  const loadArticle = async (at: { section: number; index: number }): Promise<void> => {
     if (signal.aborted) {
-      entry.status = 'error';
-      entry.error = 'cancelled';
+      update(at, { status: 'error', error: 'cancelled' });
       return;
     }
-    entry.status = 'pending';
-    delete entry.error;
+    if (givenUp) {
+      update(at, { status: 'error', error: NOT_ANSWERING });
+      note('not-answering', 1, limits.maxConsecutiveTimeouts);
+      return;
+    }
+    if (outOfTime()) {
+      update(at, { status: 'error', error: TOO_LONG });
+      note('too-long', 1, Math.round(limits.maxDurationMs / 1000));
+      return;
+    }
+    const url = entryAt(at).item.url;
+    update(at, { status: 'pending', error: undefined });
     try {
-      const html = await fetchText(entry.item.url, () => {
-        entry.status = 'loading';
-        emit();
-      });
-      const article = opts.extract(html, entry.item.url);
+      const html = await countTimeouts(
+        fetchText(url, () => {
+          update(at, { status: 'loading' });
+          emit();
+        }),
+      );
+      const article = opts.extract(html, url);
       if (!article) throw new Error('No article found on the page');
-      entry.article = article;
-      entry.status = 'done';
+      update(at, { status: 'done', article });
     } catch (error) {
-      entry.status = 'error';
-      entry.error = errorMessage(error);
+      update(at, { status: 'error', error: errorMessage(error) });
     }
     emit();
   };
 
   /** Runs loads in issue order with `concurrency` workers; the limiter paces their requests. */
-  const loadAll = async (entries: CollectedArticle[]): Promise<void> => {
+  const loadAll = async (entries: { section: number; index: number }[]): Promise<void> => {
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < entries.length) await loadArticle(entries[next++]);
@@ -188,8 +312,9 @@ export function createCollector(opts: CollectOptions): Collector {
    * items are still added strictly in section order (that keeps dedupe and issue order right).
    */
   const start = async (): Promise<CollectState> => {
-    const lists: ({ title: string; url: string }[] | undefined)[] = opts.sections.map((s) => s.articles);
-    const queue: CollectedArticle[] = [];
+    startedAt = Date.now();
+    const lists: ({ title: string; url: string }[] | undefined)[] = inputs.map((s) => s.articles);
+    const queue: { section: number; index: number }[] = [];
     const waiters: (() => void)[] = [];
     let sectionsAdded = 0;
     let nextList = 0;
@@ -197,7 +322,7 @@ export function createCollector(opts: CollectOptions): Collector {
 
     const addReadySections = (): void => {
       while (sectionsAdded < sections.length && lists[sectionsAdded] !== undefined) {
-        queue.push(...addItems(sections[sectionsAdded], lists[sectionsAdded] ?? []));
+        for (const at of addItems(sectionsAdded, lists[sectionsAdded] ?? [])) queue.push(at);
         sectionsAdded++;
       }
       emit();
@@ -214,7 +339,7 @@ export function createCollector(opts: CollectOptions): Collector {
         if (nextList < sections.length) {
           const index = nextList++;
           listsInFlight++;
-          lists[index] = await loadSectionList(sections[index]);
+          lists[index] = await loadSectionList(index);
           listsInFlight--;
           addReadySections();
           for (const wake of waiters.splice(0)) wake();
@@ -237,16 +362,20 @@ export function createCollector(opts: CollectOptions): Collector {
   };
 
   const retry = async (url: string): Promise<CollectState> => {
+    // The user asks again: give the site another chance.
+    givenUp = false;
+    startedAt = Date.now();
+    consecutiveTimeouts = 0;
     try {
-      const section = sections.find((s) => s.error && s.url === url);
-      if (section) {
-        const list = await loadSectionList(section);
-        const added = addItems(section, list);
+      const sectionIndex = sections.findIndex((s) => s.error && s.url === url);
+      if (sectionIndex >= 0) {
+        const list = await loadSectionList(sectionIndex);
+        const added = addItems(sectionIndex, list);
         emit();
         await loadAll(added);
       } else {
-        const entry = byUrl.get(normaliseArticleUrl(url));
-        if (entry && entry.status === 'error') await loadArticle(entry);
+        const at = byUrl.get(normaliseArticleUrl(url));
+        if (at && entryAt(at).status === 'error') await loadArticle(at);
       }
     } catch {
       // As in start(): errors are recorded on the entries.

@@ -40,6 +40,18 @@ function decoderFor(label: string): TextDecoder | null {
 }
 
 /**
+ * A charset named in the page's own `<meta>`: as the HTML spec says, a UTF-16 label there
+ * means UTF-8 (bytes read as ASCII to find the tag cannot be UTF-16), x-user-defined windows-1252.
+ */
+function metaDecoder(label: string): TextDecoder | null {
+  const decoder = decoderFor(label);
+  if (!decoder) return null;
+  if (decoder.encoding.startsWith('utf-16')) return new TextDecoder('utf-8');
+  if (decoder.encoding === 'x-user-defined') return new TextDecoder('windows-1252');
+  return decoder;
+}
+
+/**
  * Decodes bytes: BOM, then the HTTP charset, then the meta charset in the first 2 KB,
  * then UTF-8. gb2312/gbk/gb18030 labels all work through TextDecoder.
  */
@@ -48,7 +60,7 @@ export function decodeHtml(bytes: ArrayBuffer, contentType: string | null): stri
   const decoder =
     decoderFor(bomCharset(view)) ??
     decoderFor(charsetFromContentType(contentType)) ??
-    decoderFor(sniffMetaCharset(view)) ??
+    metaDecoder(sniffMetaCharset(view)) ??
     new TextDecoder('utf-8');
   try {
     return decoder.decode(view);

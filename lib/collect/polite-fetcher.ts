@@ -1,4 +1,5 @@
-/** A fetch wrapper that only fetches same-origin http(s) URLs, politely. */
+/** A fetch wrapper that only fetches same-origin http(s) URLs, politely and within bounds. */
+import { boundedFetch } from './bounded-fetch';
 import { createLimiter } from './limiter';
 import { isSameOriginHttp } from './url';
 
@@ -15,6 +16,10 @@ export interface PoliteOptions {
   concurrency: number;
   delayMs: number;
   origin: string;
+  /** Per-request timeout (default REQUEST_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /** Per-response byte cap (default MAX_PAGE_BYTES). */
+  maxBytes?: number;
 }
 
 export const DEFAULT_CONCURRENCY = 2;
@@ -22,7 +27,8 @@ export const DEFAULT_DELAY_MS = 200;
 
 /**
  * Wraps `fetchImpl`: refuses (rejects) anything but same-origin http(s), keeps at most
- * `concurrency` requests in flight with `delayMs` between starts, and passes the signal on.
+ * `concurrency` requests in flight with `delayMs` between starts, passes the signal on, and
+ * bounds each request (timeout, byte cap, checked redirects: see boundedFetch).
  */
 export function createPoliteFetcher(fetchImpl: typeof fetch, opts: PoliteOptions): FetchPage {
   const limit = createLimiter({
@@ -34,13 +40,8 @@ export function createPoliteFetcher(fetchImpl: typeof fetch, opts: PoliteOptions
       return Promise.reject(new Error(`Refused: ${url} is not on ${opts.origin}`));
     }
     return limit(async () => {
-      const response = await fetchImpl(url, { signal, credentials: 'same-origin', redirect: 'follow' });
-      // A redirect to another origin would leak the request there; treat it as a failure.
-      if (response.url && !isSameOriginHttp(response.url, opts.origin)) {
-        throw new Error(`Refused: redirected off ${opts.origin}`);
-      }
-      const bytes = await response.arrayBuffer();
-      return { ok: response.ok, status: response.status, bytes, contentType: response.headers.get('content-type') };
+      const page = await boundedFetch(fetchImpl, url, signal, { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes });
+      return { ok: page.ok, status: page.status, bytes: page.bytes, contentType: page.contentType };
     }, signal);
   };
 }

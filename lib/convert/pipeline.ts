@@ -1,6 +1,6 @@
 import { convertBatch, safeConvert, splitRun } from './batch';
 import type { WriteLog } from './records';
-import { excludedSelector, hasHan, INLINE, NEVER_CONVERT, OWN_UI_TAG, optOutSelector } from './skip';
+import { excludedSelector, hasHan, INLINE, isEditableDocument, NEVER_CONVERT, OWN_UI_TAG, optOutSelector } from './skip';
 import type { ConvertFn, ConvertStats } from './types';
 
 /** Attributes whose text the reader sees or hears. */
@@ -95,6 +95,7 @@ function gather(root: Node, log: WriteLog, skipOwnUi: boolean): Gathered {
   };
   const checkOurs = log.size > 0;
   const textsOurs = log.textCount > 0;
+  if (isEditableDocument(root.nodeType === 9 ? (root as Document) : root.ownerDocument)) return g;
 
   if (root.nodeType === 3) {
     const text = root as Text;

@@ -3,8 +3,22 @@
  * Names are compared on `localName` (lower case for HTML documents).
  */
 
-/** Elements whose text must never be rewritten (code, form values, non-rendered content). */
-export const NEVER_CONVERT = new Set(['script', 'style', 'textarea', 'code', 'pre', 'noscript', 'template']);
+/**
+ * Elements whose text must never be rewritten (code, form values, non-rendered content).
+ * An `<option>` without a value attribute submits its text, so select/option/datalist stay as served.
+ */
+export const NEVER_CONVERT = new Set([
+  'script',
+  'style',
+  'textarea',
+  'code',
+  'pre',
+  'noscript',
+  'template',
+  'select',
+  'option',
+  'datalist',
+]);
 
 /** Elements whose text is not shown to the reader. */
 const NOT_RENDERED = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'head']);
@@ -63,6 +77,15 @@ export function optOutSelector(skipOwnUi: boolean): string {
 /** Everything whose content is never converted: opt-outs and code/form/non-rendered elements. */
 export function excludedSelector(skipOwnUi: boolean): string {
   return `${optOutSelector(skipOwnUi)},${[...NEVER_CONVERT].join(',')}`;
+}
+
+/** A document the user edits as a whole (`designMode`): converting it would rewrite their text. */
+export function isEditableDocument(doc: Document | null | undefined): boolean {
+  try {
+    return String(doc?.designMode ?? '').toLowerCase() === 'on';
+  } catch {
+    return false;
+  }
 }
 
 export function isInline(el: Element): boolean {

@@ -1,4 +1,5 @@
 import type { Article } from '../extract/types';
+import { cutCodePoints, stripUnsafeChars } from './safe-text';
 
 export interface BookImage {
   bytes: Uint8Array;
@@ -21,7 +22,21 @@ export interface Book {
   images?: Map<string, BookImage>;
   /** `dcterms:modified` (ISO date-time); defaults to now. */
   modified?: string;
+  /** Articles that had not arrived (failed, still loading, or left out) when the book was made. */
+  missing?: MissingArticle[];
+  /** Plain sentences on what the collection limits left out (e.g. "120 links over the cap of 100"). */
+  notes?: string[];
 }
+
+export interface MissingArticle {
+  section: string;
+  title: string;
+  url: string;
+  /** Why it is missing, in words (an HTTP status, "timed out", "still loading"). */
+  reason: string;
+}
+
+export const MISSING_HEADING = '未收录的文章';
 
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 
@@ -34,8 +49,14 @@ export function bookFileName(book: Book, ext: 'epub' | 'md'): string {
       .replace(book.date || '\u0000', '')
       .trim() !== '';
   const parts = [book.paper, book.date, titleAddsSomething ? book.title : '']
-    .map((part) => (part ?? '').replace(UNSAFE_FILE_CHARS, ' ').replace(/\s+/g, ' ').trim())
+    .map((part) =>
+      stripUnsafeChars(part ?? '')
+        .replace(UNSAFE_FILE_CHARS, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((part, index, all) => part !== '' && all.indexOf(part) === index);
-  const base = (parts.join('-') || 'qingdu').slice(0, 120).replace(/^[.\s]+|[.\s]+$/g, '');
+  // Cut on code points: slicing UTF-16 units could leave half an emoji (a lone surrogate).
+  const base = cutCodePoints(parts.join('-') || 'qingdu', 120).replace(/^[.\s]+|[.\s]+$/g, '');
   return `${base || 'qingdu'}.${ext}`;
 }

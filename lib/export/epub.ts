@@ -1,12 +1,15 @@
 /** EPUB 3 (with an NCX for older readers) of a section or an issue, zipped with fflate. */
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import type { Article } from '../extract/types';
-import type { Book, BookImage } from './book';
+import { type Book, type BookImage, MISSING_HEADING } from './book';
 import { imageExtension } from './images';
+import { dropRemoteMedia } from './media';
+import { safeHttpUrl } from './safe-text';
 import { escapeXml, htmlToXhtml, XHTML_NS } from './xhtml';
 
 const OEBPS = 'OEBPS';
 const UNTITLED = '（无标题）';
+const MEDIA_LABELS = { video: '（视频：请在原网页观看）', audio: '（音频：请在原网页收听）' };
 
 interface Chapter {
   id: string;
@@ -74,6 +77,7 @@ class ImageTable {
 
 function chapterBody(article: Article, images: ImageTable): string {
   const rewriteImages = (body: HTMLElement): void => {
+    dropRemoteMedia(body, article.url, MEDIA_LABELS);
     for (const img of Array.from(body.querySelectorAll('img'))) {
       let absolute = '';
       try {
@@ -100,8 +104,26 @@ function chapterBody(article: Article, images: ImageTable): string {
       : '',
   ].filter(Boolean);
   const content = htmlToXhtml(article.contentHtml ?? '', article.textContent ?? '', rewriteImages);
-  const source = article.url ? `<p class="source"><a href="${escapeXml(article.url)}">${escapeXml(article.url)}</a></p>` : '';
+  const sourceUrl = safeHttpUrl(article.url ?? '');
+  const source = sourceUrl ? `<p class="source"><a href="${escapeXml(sourceUrl)}">${escapeXml(sourceUrl)}</a></p>` : '';
   return `<article>\n<header>\n${header.join('\n')}\n</header>\n${content}\n${source}\n</article>`;
+}
+
+/** The list of articles that had not arrived, each with its page and the reason. */
+function missingBody(missing: NonNullable<Book['missing']>, notes: string[]): string {
+  const items = missing.map((m) => {
+    const url = safeHttpUrl(m.url);
+    const title = escapeXml([m.section, m.title || UNTITLED].filter(Boolean).join(' · '));
+    const link = url ? `<a href="${escapeXml(url)}">${title}</a>` : title;
+    return `<li>${link}（${escapeXml(m.reason)}）</li>`;
+  });
+  return [
+    `<h1>${MISSING_HEADING}</h1>`,
+    ...notes.map((n) => `<p>${escapeXml(n)}</p>`),
+    items.length > 0 ? `<ul>\n${items.join('\n')}\n</ul>` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function navDocument(book: Book, title: string, groups: { label: string; chapters: Chapter[] }[]): string {
@@ -239,6 +261,30 @@ export function buildEpub(book: Book): Uint8Array {
       chapters.push(chapter);
     }
     if (chapters.length > 0) groups.push({ label: section.label, chapters });
+  }
+
+  const missing = book.missing ?? [];
+  const notes = book.notes ?? [];
+  if (missing.length > 0 || notes.length > 0) {
+    const body = missingBody(missing, notes);
+    files[`${OEBPS}/text/missing.xhtml`] = strToU8(xhtmlPage(book.lang, MISSING_HEADING, body, '../style.css'));
+    items.push({ id: 'missing', href: 'text/missing.xhtml', mediaType: 'application/xhtml+xml' });
+    spine.push('missing');
+    const note: Article = {
+      kicker: '',
+      title: MISSING_HEADING,
+      subtitle: '',
+      byline: '',
+      date: '',
+      paper: '',
+      section: '',
+      contentHtml: '',
+      textContent: '',
+      images: [],
+      lang: 'zh-Hans',
+      url: '',
+    };
+    groups.push({ label: MISSING_HEADING, chapters: [{ id: 'missing', href: 'text/missing.xhtml', article: note }] });
   }
 
   for (const [, { href, image }] of imageTable.used) {

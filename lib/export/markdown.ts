@@ -1,28 +1,41 @@
 /** A single Markdown file of a section or an issue. */
 import type { Article } from '../extract/types';
-import type { Book } from './book';
+import { type Book, MISSING_HEADING } from './book';
 import { bookTitle } from './epub';
+import { safeHttpUrl, stripUnsafeChars } from './safe-text';
 import { parseHtmlBody } from './xhtml';
 
 const UNTITLED = '（无标题）';
 
-/** Escapes Markdown syntax inside running text. */
+/** Escapes inline Markdown syntax (and raw HTML) inside running text; strips controls and bidi overrides. */
+function escapeInline(text: string): string {
+  return stripUnsafeChars(text).replace(/[\\`*_[\]<>|~!]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * Escapes what would start a block at the beginning of a line: headings, quotes, list items
+ * (`-`, `+`, `1.`, `1)`), thematic breaks and setext underlines (`---`, `===`), fences (`~~~`).
+ * Backticks, `*`, `_`, `<` and `|` are already escaped inline.
+ */
+function escapeBlockStart(line: string): string {
+  return line.replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^[#>+\-=:]/, (ch) => `\\${ch}`);
+}
+
+/** Escapes Markdown syntax in a one-line string of running text. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|]/g, (ch) => `\\${ch}`)
-    .replace(/^(\s*)([#>+-]|\d+\.)(?=\s|$)/gm, (_, space: string, mark: string) => `${space}\\${mark}`);
+  return escapeBlockStart(escapeInline(text));
 }
 
 function cleanLine(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return stripUnsafeChars(text)
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
 }
 
-function absolute(src: string, base: string): string {
-  try {
-    return new URL(src, base).href;
-  } catch {
-    return src;
-  }
+/** An autolink to an http(s) page, or '' when the URL is anything else. */
+function sourceLink(url: string): string {
+  const safe = url ? safeHttpUrl(url) : null;
+  return safe ? `<${safe}>` : '';
 }
 
 const BLOCKS = new Set([
@@ -54,13 +67,13 @@ function htmlToMarkdown(html: string, base: string): string[] {
   const blocks: string[] = [];
   let line = '';
   const flush = (prefix = ''): void => {
-    const text = cleanLine(line);
+    const text = escapeBlockStart(cleanLine(line));
     if (text) blocks.push(prefix + text);
     line = '';
   };
   const walk = (node: Node, prefix: string): void => {
     if (node.nodeType === 3) {
-      line += escapeMarkdown(node.nodeValue ?? '');
+      line += escapeInline(node.nodeValue ?? '');
       return;
     }
     if (node.nodeType !== 1) return;
@@ -68,9 +81,9 @@ function htmlToMarkdown(html: string, base: string): string[] {
     const tag = element.tagName;
     if (tag === 'IMG') {
       flush(prefix);
-      const src = element.getAttribute('src');
-      if (src)
-        blocks.push(`${prefix}![${escapeMarkdown(cleanLine(element.getAttribute('alt') ?? ''))}](<${absolute(src, base)}>)`);
+      // Only http(s) images: a data: or javascript: URL is page-chosen content, not a picture.
+      const src = safeHttpUrl(element.getAttribute('src') ?? '', base);
+      if (src) blocks.push(`${prefix}![${escapeInline(cleanLine(element.getAttribute('alt') ?? ''))}](<${src}>)`);
       return;
     }
     if (tag === 'BR') {
@@ -117,19 +130,24 @@ function articleMarkdown(article: Article): string {
     body = [];
   }
   if (body.length === 0) {
-    body = (article.textContent ?? '').split(/\n+/).map(cleanLine).filter(Boolean).map(escapeMarkdown);
+    body = (article.textContent ?? '')
+      .split(/\n+/)
+      .map((l) => escapeMarkdown(cleanLine(l)))
+      .filter(Boolean);
   }
   parts.push(...body);
-  if (article.url) parts.push(`<${article.url}>`);
+  const link = sourceLink(article.url);
+  if (link) parts.push(link);
   return parts.join('\n\n');
 }
 
 export function buildMarkdown(book: Book): string {
   const title = bookTitle(book);
-  const out: string[] = [`# ${escapeMarkdown(title)}`];
+  const out: string[] = [`# ${escapeMarkdown(cleanLine(title))}`];
   const meta = [book.paper, book.date].filter(Boolean).join(' · ');
-  if (meta && meta !== title) out.push(escapeMarkdown(meta));
-  if (book.sourceUrl) out.push(`<${book.sourceUrl}>`);
+  if (meta && meta !== title) out.push(escapeMarkdown(cleanLine(meta)));
+  const link = sourceLink(book.sourceUrl);
+  if (link) out.push(link);
   const sections = book.sections.filter((s) => s.articles.length > 0);
   const toc = sections.flatMap((s) => [
     `- ${escapeMarkdown(cleanLine(s.label))}`,
@@ -139,6 +157,26 @@ export function buildMarkdown(book: Book): string {
   for (const section of sections) {
     out.push(`## ${escapeMarkdown(cleanLine(section.label))}`);
     for (const article of section.articles) out.push(articleMarkdown(article));
+  }
+  const missing = book.missing ?? [];
+  const notes = book.notes ?? [];
+  if (missing.length > 0 || notes.length > 0) {
+    out.push(`## ${MISSING_HEADING}`);
+    for (const n of notes) out.push(escapeMarkdown(cleanLine(n)));
+    if (missing.length > 0) {
+      out.push(
+        missing
+          .map((m) => {
+            const link = sourceLink(m.url);
+            const what = [m.section, m.title || UNTITLED]
+              .map((x) => escapeMarkdown(cleanLine(x)))
+              .filter(Boolean)
+              .join(' · ');
+            return `- ${what}${link ? ` ${link}` : ''} (${escapeInline(cleanLine(m.reason))})`;
+          })
+          .join('\n'),
+      );
+    }
   }
   return `${out.join('\n\n')}\n`;
 }

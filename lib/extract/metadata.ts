@@ -17,14 +17,47 @@ export function readPropertyComments(doc: Document): PropertyMap {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Comment).data;
     if (!/^\s*(?:mp|enp)property\b/.test(data)) continue;
-    const tag = /<([\w-]+)>([\s\S]*?)<\/\1>/g;
-    for (let m = tag.exec(data); m; m = tag.exec(data)) {
-      const key = m[1].toLowerCase().replace(/^founder-/, '');
-      const value = normalizeSpace(m[2]);
+    for (const [name, raw] of propertyElements(data)) {
+      const key = name.toLowerCase().replace(/^founder-/, '');
+      const value = normalizeSpace(raw);
       if (value && !props[key]) props[key] = value;
     }
   }
   return props;
+}
+
+/**
+ * The `<name>value</name>` pairs of a property comment, in one pass: what the regex
+ * `/<([\w-]+)>([\s\S]*?)<\/\1>/g` finds (each opening tag paired with the next closing tag of its
+ * name, scanning on after it), without its quadratic search when tags are left unclosed.
+ */
+export function propertyElements(data: string): [string, string][] {
+  const tags: { name: string; closing: boolean; start: number; end: number }[] = [];
+  const tag = /<(\/?)([\w-]+)>/g;
+  for (let m = tag.exec(data); m; m = tag.exec(data)) {
+    tags.push({ name: m[2], closing: m[1] === '/', start: m.index, end: m.index + m[0].length });
+  }
+  // Per name, the indexes (into `tags`) of its closing tags, consumed front to back.
+  const closers = new Map<string, { at: number[]; next: number }>();
+  tags.forEach((t, i) => {
+    if (!t.closing) return;
+    const list = closers.get(t.name) ?? { at: [], next: 0 };
+    list.at.push(i);
+    closers.set(t.name, list);
+  });
+  const pairs: [string, string][] = [];
+  let resumeAt = 0; // text before this offset is inside an element already read
+  tags.forEach((t, i) => {
+    if (t.closing || t.start < resumeAt) return;
+    const list = closers.get(t.name);
+    if (!list) return;
+    while (list.next < list.at.length && list.at[list.next] < i) list.next++;
+    if (list.next >= list.at.length) return;
+    const close = tags[list.at[list.next]];
+    pairs.push([t.name, data.slice(t.end, close.start)]);
+    resumeAt = close.end;
+  });
+  return pairs;
 }
 
 export interface TitleBlock {

@@ -25,6 +25,27 @@ const CONFIG: Config = {
   ALLOW_DATA_ATTR: false,
 };
 
+/** Media elements load as soon as they are shown (metadata, poster, tracks). */
+const MEDIA = new Set(['VIDEO', 'AUDIO', 'SOURCE', 'TRACK']);
+
+/**
+ * A video or audio URL on another origin is a beacon the page planted (it fires whenever the
+ * article is shown or its export opened): dropped. Media of the page's own site stays.
+ */
+function dropForeignMediaUrls(el: Element, win: Window): void {
+  for (const name of ['src', 'poster']) {
+    const value = el.getAttribute(name);
+    if (value === null) continue;
+    let origin = '';
+    try {
+      origin = new URL(value, win.location.href).origin;
+    } catch {
+      origin = '';
+    }
+    if (origin !== win.location.origin) el.removeAttribute(name);
+  }
+}
+
 /** One instance per window, with our link hook; kept apart from any page-wide DOMPurify. */
 const instances = new WeakMap<object, DOMPurify>();
 
@@ -33,6 +54,7 @@ function purifierFor(win: Window & typeof globalThis): DOMPurify {
   if (purifier) return purifier;
   purifier = createDOMPurify(win);
   purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (MEDIA.has(node.nodeName)) dropForeignMediaUrls(node as Element, win);
     if (node.nodeName === 'A' && (node as Element).hasAttribute('href')) {
       (node as Element).setAttribute('rel', 'noopener noreferrer');
       (node as Element).setAttribute('target', '_blank');

@@ -1,6 +1,7 @@
 /**
  * The in-page interface between the always-loaded content script and the bundles it loads
- * lazily into the same isolated world (converters and the reader). They meet on one global.
+ * lazily into the same isolated world (converters and the reader). They meet on one
+ * symbol-keyed property of the isolated world's global (see qingduGlobal).
  */
 import type { ConvertFn, Target } from '../convert/types';
 import type { Issue } from '../epaper/types';
@@ -40,8 +41,18 @@ export interface QingduGlobal {
   reader?: ReaderApi;
 }
 
+/**
+ * The meeting point lives under a symbol, not a name: a page's `<a id=__qingdu>` or
+ * `<form name=…>` becomes a named property of window, but no markup can make a symbol key.
+ * It is defined non-writable and non-configurable, so nothing can replace it afterwards.
+ */
+const KEY = Symbol.for('qingdu.bridge');
+
 export function qingduGlobal(): QingduGlobal {
-  const g = globalThis as unknown as { __qingdu?: QingduGlobal };
-  g.__qingdu ??= {};
-  return g.__qingdu;
+  const g = globalThis as unknown as Record<symbol, QingduGlobal | undefined>;
+  const existing = Object.getOwnPropertyDescriptor(g, KEY);
+  if (existing && typeof existing.value === 'object' && existing.value !== null) return existing.value;
+  const state: QingduGlobal = {};
+  Object.defineProperty(g, KEY, { value: state, writable: false, configurable: false, enumerable: false });
+  return state;
 }

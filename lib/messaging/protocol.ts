@@ -44,6 +44,8 @@ interface ProtocolMap {
   /** The background injects a lazily loaded bundle into the asking frame. */
   bgLoadBundle(data: { bundle: LazyBundle }): boolean;
   bgSpamCount(data: { count: number }): void;
+  /** The background inserts the spam-hiding rule into the asking frame as user-origin CSS. */
+  bgInsertSpamCss(): boolean;
   bgOpenOptions(): void;
   /** The keyboard shortcuts as the browser has them now (the user may have changed them). */
   bgShortcuts(): Record<string, string>;

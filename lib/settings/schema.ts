@@ -49,6 +49,13 @@ export const defaultSettings: Settings = {
   reader: defaultReaderPrefs,
 };
 
+/**
+ * At most this many site rules are kept (later ones are rejected): far more than anyone keeps
+ * by hand, while the settings stay a few hundred KB and their parse on every page load takes
+ * milliseconds.
+ */
+export const MAX_RULES = 2000;
+
 const HANT_VARIANTS: HantVariant[] = ['hant', 'tw', 'twp', 'hk'];
 const THEMES: ReaderTheme[] = ['auto', 'light', 'sepia', 'dark'];
 const HOST_RE = /^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+(:\d+)?$/i;
@@ -176,12 +183,18 @@ export function parseSettings(raw: unknown): ParseResult {
 
   const rules: SiteRule[] = [];
   if (Array.isArray(value.rules)) {
+    // One pass with a host index (a later rule for a host replaces the earlier one in place).
+    const indexByHost = new Map<string, number>();
     value.rules.forEach((r, i) => {
       const rule = parseRule(r, `rules[${i}]`, rejected);
       if (!rule) return;
-      const dup = rules.findIndex((x) => x.host === rule.host);
-      if (dup >= 0) rules[dup] = rule;
-      else rules.push(rule);
+      const dup = indexByHost.get(rule.host);
+      if (dup !== undefined) rules[dup] = rule;
+      else if (rules.length >= MAX_RULES) rejected.push(`rules[${i}]`);
+      else {
+        indexByHost.set(rule.host, rules.length);
+        rules.push(rule);
+      }
     });
   } else if (value.rules !== undefined) rejected.push('rules');
 

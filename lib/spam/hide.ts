@@ -7,15 +7,23 @@ import type { SpamVerdict } from './types';
 export const HIDDEN_ATTR = 'data-qingdu-hidden';
 export const SHOWN_ATTR = 'data-qingdu-spam-shown';
 export const STYLE_ID = 'qingdu-spam-style';
-const RULE = `html:not([${SHOWN_ATTR}]) [${HIDDEN_ATTR}]{display:none!important}`;
+/** The hiding rule; the background also inserts it as user-origin CSS, which no page rule outranks. */
+export const SPAM_HIDING_CSS = `html:not([${SHOWN_ATTR}]) [${HIDDEN_ATTR}]{display:none!important}`;
+
+/** Our own style element per document, known by reference: a page can pre-create one with our id. */
+const ownStyles = new WeakMap<Document, HTMLStyleElement>();
 
 export function ensureStylesheet(doc: Document): void {
   try {
-    if (doc.getElementById(STYLE_ID)) return;
+    const existing = ownStyles.get(doc);
+    if (existing?.isConnected && existing.textContent === SPAM_HIDING_CSS && !existing.disabled) return;
+    existing?.remove();
     const style = doc.createElement('style');
     style.id = STYLE_ID;
-    style.textContent = RULE;
+    style.textContent = SPAM_HIDING_CSS;
+    // Last in the document: among equally specific author rules the later one wins.
     (doc.head ?? doc.documentElement).appendChild(style);
+    ownStyles.set(doc, style);
   } catch {
     /* a page without a document element: nothing to hide into */
   }

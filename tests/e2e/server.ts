@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { corpusDir, fixturesDir, hasCorpus } from '../corpus';
+import { hostileRoute } from './hostile-site';
 
 /** Realistic URL path → corpus file (relative to the corpus root). */
 export const corpusRoutes: Record<string, string> = {
@@ -91,14 +92,20 @@ export interface FixtureServer {
   url(path: string): string;
   /** Paths requested so far, in order (for politeness and privacy assertions). */
   requests: string[];
+  /** `host path` of each request under /hostile/, to tell 127.0.0.1 from localhost. */
+  hostRequests: string[];
   close(): Promise<void>;
 }
 
 export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const requests: string[] = [];
+  const hostRequests: string[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname + url.search);
+    // The hostile e-paper of issue 13 (tests/e2e/hostile-site.ts); the Host is logged to tell origins apart.
+    if (url.pathname.startsWith('/hostile/')) hostRequests.push(`${req.headers.host ?? ''} ${url.pathname}`);
+    if (hostileRoute(req, res, url.pathname)) return;
     const generated = generatedPage(url.pathname);
     if (generated) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -126,6 +133,7 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
     port: actual,
     url: (path: string) => origin + path,
     requests,
+    hostRequests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

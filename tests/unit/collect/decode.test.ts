@@ -60,3 +60,13 @@ describe('decodeHtml', () => {
     expect(charsetFromContentType(null)).toBe('');
   });
 });
+
+describe('UTF-16 labels in <meta>', () => {
+  it('are read as UTF-8, as browsers do', () => {
+    for (const label of ['utf-16', 'UTF-16LE', 'utf-16be', 'unicode']) {
+      const html = `<!doctype html><meta charset="${label}"><title>人民日报</title>`;
+      const bytes = new TextEncoder().encode(html);
+      expect(decodeHtml(bytes.buffer, 'text/html')).toBe(html);
+    }
+  });
+});

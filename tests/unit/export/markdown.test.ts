@@ -26,7 +26,7 @@ describe('buildMarkdown', () => {
     expect(md).toContain('**副题：乙**');
     expect(md).toContain('本报记者 林晓岚 · 2024-03-15');
     expect(escapeMarkdown('# 不是标题')).toBe('\\# 不是标题');
-    expect(escapeMarkdown('1. 不是列表')).toBe('\\1. 不是列表');
+    expect(escapeMarkdown('1. 不是列表')).toBe('1\\. 不是列表');
     expect(escapeMarkdown('a_b*c[d]')).toBe('a\\_b\\*c\\[d\\]');
   });
 

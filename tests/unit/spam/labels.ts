@@ -82,6 +82,10 @@ export const SPAM_LABELS: Record<string, PageLabels> = {
     legit: ['[data-label="legit"]'],
     waitMs: 700,
   },
+  'fixtures/spam/friend-links-mixed.html': {
+    spam: ['[data-label="spam"]'],
+    legit: ['[data-label="legit"]'],
+  },
   'fixtures/spam/hant-edition.html': {
     spam: ['[data-label="spam"]'],
     legit: ['[data-label="legit"]'],

@@ -85,3 +85,18 @@ describe('hiding by attribute and stylesheet', () => {
     expect(doc.querySelector('.sitemap')).not.toBeNull(); // hidden, never deleted
   });
 });
+
+describe('scanForSpam on a 友情链接 block with sold betting links among real partners', () => {
+  it('hides the sold links, keeps the block, its heading and every real partner link', () => {
+    const doc = loadPage(readFixture('friend-links-mixed.html'));
+    hideVerdicts(doc, scanForSpam(doc));
+    const block = doc.querySelector('.flink')!;
+    expect(isHiddenSpam(block)).toBe(false);
+    const sold = labelled(doc, 'spam');
+    expect(sold).toHaveLength(2);
+    for (const a of sold) expect(a.getAttribute('data-qingdu-hidden'), a.textContent ?? '').toBe('link');
+    const legit = labelled(doc, 'legit');
+    expect(legit.length).toBeGreaterThan(8);
+    for (const el of legit) expect(touched(el), el.outerHTML.slice(0, 80)).toBe(false);
+  });
+});
