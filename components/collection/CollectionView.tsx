@@ -49,6 +49,9 @@ export function CollectionView(props: CollectionViewProps) {
   const done = state?.done ?? 0;
   const total = state?.total ?? 0;
   const finished = state?.finished ?? false;
+  // Exports take what has arrived (missing items are listed in the file), so one slow page
+  // never holds back the export of the rest.
+  const canExport = (finished || done > 0) && !props.exporting;
   return (
     <div class="collection">
       <header class="toolbar">
@@ -56,27 +59,17 @@ export function CollectionView(props: CollectionViewProps) {
           <span lang={langOf(props.paper)}>{props.paper}</span> {props.date} ·{' '}
           {props.scope === 'issue' ? t('readIssue') : t('readSection')}
         </strong>
-        <button
-          type="button"
-          data-action="export-epub"
-          disabled={!finished || !!props.exporting}
-          onClick={() => props.onExport('epub')}
-        >
+        <button type="button" data-action="export-epub" disabled={!canExport} onClick={() => props.onExport('epub')}>
           {t('exportEpub')}
         </button>
-        <button
-          type="button"
-          data-action="export-markdown"
-          disabled={!finished || !!props.exporting}
-          onClick={() => props.onExport('markdown')}
-        >
+        <button type="button" data-action="export-markdown" disabled={!canExport} onClick={() => props.onExport('markdown')}>
           {t('exportMarkdown')}
         </button>
         <button type="button" data-action="close" onClick={props.onClose} aria-label={t('close')}>
           ×
         </button>
       </header>
-      <div class="progress" role="status" aria-live="polite">
+      <div class="progress" role="status" aria-live="polite" data-finished={finished ? 'true' : 'false'}>
         <progress max={Math.max(total, 1)} value={done} data-progress={`${done}/${total}`} />
         <span>
           {finished ? t('collectDone', [String(done), String(total)]) : t('collectProgress', [String(done), String(total)])}

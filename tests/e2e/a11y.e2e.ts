@@ -69,7 +69,7 @@ async function openSectionView(page: ContentPage): Promise<void> {
       const b = document
         .querySelector('qingdu-reader')
         ?.shadowRoot?.querySelector('[data-action="export-epub"]') as HTMLButtonElement | null;
-      return !!b && !b.disabled;
+      return !!b && !b.disabled && !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('[data-finished="true"]');
     },
     undefined,
     30_000,

@@ -52,7 +52,9 @@ forEachBrowser('whole-issue reading', (ctx) => {
         const b = document
           .querySelector('qingdu-reader')
           ?.shadowRoot?.querySelector('[data-action="export-epub"]') as HTMLButtonElement | null;
-        return !!b && !b.disabled;
+        return (
+          !!b && !b.disabled && !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('[data-finished="true"]')
+        );
       },
       undefined,
       30_000,
@@ -87,7 +89,12 @@ forEachBrowser('whole-issue reading', (ctx) => {
         const exportButton = document
           .querySelector('qingdu-reader')
           ?.shadowRoot?.querySelector('[data-action="export-epub"]') as HTMLButtonElement | null;
-        return !!bar && !!exportButton && !exportButton.disabled;
+        return (
+          !!bar &&
+          !!exportButton &&
+          !exportButton.disabled &&
+          !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('[data-finished="true"]')
+        );
       },
       undefined,
       60_000,

@@ -79,7 +79,9 @@ forEachBrowser('hostile page', (ctx) => {
         const b = document
           .querySelector('qingdu-reader')
           ?.shadowRoot?.querySelector('[data-action="export-markdown"]') as HTMLButtonElement | null;
-        return !!b && !b.disabled;
+        return (
+          !!b && !b.disabled && !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('[data-finished="true"]')
+        );
       },
       undefined,
       120_000,
