@@ -8,6 +8,7 @@ const t = (key: string) => key;
 
 function state(patch: Partial<CollectState>): CollectState {
   const item = (n: number) => ({
+    section: '第01版：要闻',
     sectionUrl: 'https://e.example/node_1.htm',
     title: `第${n}篇`,
     url: `https://e.example/c${n}.htm`,
