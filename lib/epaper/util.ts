@@ -148,14 +148,19 @@ export function sameSectionNumber(a: string, b: string): boolean {
  * Builds the section list from anchors, dropping off-site/script links and duplicates
  * (some templates list a 版 twice: a bare `第01版` and the full label; the full one wins).
  */
-export function sectionsFromAnchors(anchors: Iterable<Element>, base: URL, pageUrl: URL): SectionRef[] {
+export function sectionsFromAnchors(
+  anchors: Iterable<Element>,
+  base: URL,
+  pageUrl: URL,
+  parse: (text: string) => ParsedLabel | null = parseSectionLabel,
+): SectionRef[] {
   const out: SectionRef[] = [];
   const byUrl = new Map<string, SectionRef>();
   for (const a of anchors) {
     const url = elementUrl(a, 'href', base, pageUrl);
     if (!url) continue;
-    const parsed = parseSectionLabel(elementText(a));
-    if (!parsed.label) continue;
+    const parsed = parse(elementText(a));
+    if (!parsed?.label) continue;
     const key = urlKey(url);
     const seen = byUrl.get(key);
     if (seen) {

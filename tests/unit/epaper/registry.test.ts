@@ -1,15 +1,21 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { adapters, detectIssue, looksLikeEpaper } from '../../../lib/epaper';
-import type { SystemId } from '../../../lib/epaper/types';
+import { EPAPER_PATH_RE, profiles } from '../../../lib/epaper/registry';
 import { domFrom, fixtureDoc } from './helpers';
 
-const ALL: SystemId[] = ['founder-classic', 'founder-newtpl', 'rmrb-pc', 'rmrb-nbs', 'generic'];
-
 describe('registry', () => {
-  it('has one adapter per system, generic last', () => {
-    expect(adapters.map((a) => a.id).sort()).toEqual([...ALL].sort());
+  it('has one adapter per profile, distinct ids, generic last', () => {
+    expect(adapters.map((a) => a.id)).toEqual(profiles.map((p) => p.id));
+    expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
     expect(adapters.at(-1)!.id).toBe('generic');
+  });
+
+  it('derives the quick path test from every profile that declares a path shape', () => {
+    for (const p of profiles) {
+      if (!p.quick?.path) continue;
+      expect(EPAPER_PATH_RE.source).toContain(p.quick.path.source);
+    }
   });
 
   it('a throwing adapter does not throw into the page', () => {

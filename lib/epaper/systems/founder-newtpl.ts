@@ -1,0 +1,41 @@
+/**
+ * Founder newer e-paper template, Bootstrap skin (西藏日报, 经济日报 and others):
+ * `…/YYYYMM/DD/node_NN.html` sections, `content_N.html` articles, `h2#Title` with `#PreTitle` /
+ * `#SubTitle`, JS-driven `#goPrePeriod`/`#goNextPeriod` buttons, `span#paperdate`, `enpproperty`.
+ */
+import { DATE_FORMS, movedToDate } from '../dates';
+import { defineProfile } from '../profile';
+import { hasAnyId } from '../util';
+
+const PATH_RE = /\/\d{6}\/\d{2}\/(?:node|content)_\d+\.html$/i;
+
+export const founderNewtpl = defineProfile({
+  id: 'founder-newtpl',
+  name: 'Founder new (amucsite), Bootstrap skin',
+  quick: { path: PATH_RE, ids: ['goPrePeriod'] },
+  articleFile: /^content_\d+/i,
+  detect(doc, url) {
+    if (!PATH_RE.test(url.pathname)) return false;
+    return hasAnyId(doc, ['goPrePeriod', 'goNextPeriod', 'paperdate']) || doc.getElementById('Title')?.tagName === 'H2';
+  },
+  sections: {
+    mode: 'first',
+    rules: [{ select: 'a[id="pageLink"]' }, { select: 'a[href*="node_"]', text: 'label' }],
+  },
+  articles: { rules: [{ select: 'li a[href*="content_"]' }] },
+  date: [{ text: '#paperdate' }, { property: 'date' }, { path: true }],
+  paper: [
+    { text: '.top a.curr, a.curr', strip: /[《》]/g },
+    { attr: '.top img[alt]', name: 'alt' },
+  ],
+  // #goPrePeriod/#goNextPeriod are `href="#"` buttons, so real links rarely exist: dates move the URL.
+  frontSectionUrl: (url, iso) => movedToDate(url, iso, DATE_FORMS.yyyymmSlashDd, 'node_01.html'),
+  article: {
+    titleBlocks: [{ title: '#Title', kicker: '#PreTitle', subtitle: '#SubTitle', wrapper: ['.totalTitle'] }],
+    body: ['#ozoom', '<!--enpcontent-->', 'founder-content'],
+    byline: [],
+    date: ['#paperdate'],
+    sectionLabel: [],
+    navigation: [],
+  },
+});
