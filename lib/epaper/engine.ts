@@ -26,6 +26,21 @@ import {
 
 const CURRENT_CLASS_RE = /(?:^|\s)(?:cur|curr|current|active|on|selected|hover)(?:\s|$)/i;
 const DEFAULT_ISSUE_WORDS = { prev: ['上一期'], next: ['下一期'] } as const;
+/** Editor credit rows sit in title lists looking exactly like articles (人民日报 `本版责编`). */
+const EDITOR_ROW = /^\s*(?:本版责编|本版責編|本版编辑|本版編輯|责任编辑|責任編輯)/;
+
+/**
+ * Without any marker, the page's own 上一版/下一版 links tell: the current section is the one
+ * before the 下一版 target (or after the 上一版 target).
+ */
+function markCurrentByNeighbour(sections: SectionRef[], prev?: string, next?: string): number {
+  const at = (u?: string) => (u ? sections.findIndex((s) => urlKey(s.url) === urlKey(u)) : -1);
+  const n = at(next);
+  const p = at(prev);
+  const idx = n > 0 ? n - 1 : p >= 0 && p + 1 < sections.length ? p + 1 : -1;
+  if (idx >= 0) sections[idx].current = true;
+  return idx;
+}
 
 /** The anchors an `AnchorList` selects, in page order per rule. */
 export function collectAnchors(doc: Document, url: URL, list: AnchorList, isLabel: (text: string) => boolean): Element[] {
@@ -157,7 +172,7 @@ export function parseIssue(profile: EpaperProfile, doc: Document, url: URL): Iss
   const titleOf = profile.articles.title ?? elementText;
   const skip = profile.articles.skip;
   let articles: ArticleRef[] = articlesFromAnchors(collectAnchors(doc, url, profile.articles, isLabel), base, url, titleOf);
-  if (skip) articles = articles.filter((a) => !skip.test(a.title));
+  articles = articles.filter((a) => !EDITOR_ROW.test(a.title) && !skip?.test(a.title));
   const currentArticle = markCurrentByUrl(articles, url);
   if (profile.requireLists && sections.length === 0 && articles.length === 0) return null;
 
@@ -180,6 +195,15 @@ export function parseIssue(profile: EpaperProfile, doc: Document, url: URL): Iss
     ),
     frontSection: sections[0]?.url,
   };
+  if (currentSection < 0 && sections.length) {
+    const neighbourly = markCurrentByNeighbour(sections, issue.prevSection, issue.nextSection);
+    if (neighbourly >= 0) {
+      issue.currentSection = neighbourly;
+      const around = navigationLinks(doc, base, url, { sections, currentSection: neighbourly, articles, currentArticle });
+      issue.prevSection = around.prevSection;
+      issue.nextSection = around.nextSection;
+    }
+  }
   if (profile.hooks?.kind) issue.kind = profile.hooks.kind(doc, url, issue, currentArticle);
   if (!issue.frontSection && date) issue.frontSection = profile.frontSectionUrl(url, date, issue) ?? undefined;
   Object.assign(

@@ -22,6 +22,7 @@ export const founderNewtpl = defineProfile({
     mode: 'first',
     rules: [{ select: 'a[id="pageLink"]' }, { select: 'a[href*="node_"]', text: 'label' }],
   },
+  current: [{ label: 'span#layout, div.tabs h3' }],
   articles: { rules: [{ select: 'li a[href*="content_"]' }] },
   date: [{ text: '#paperdate' }, { property: 'date' }, { path: true }],
   paper: [

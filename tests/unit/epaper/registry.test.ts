@@ -20,7 +20,7 @@ describe('registry', () => {
 
   it('a throwing adapter does not throw into the page', () => {
     const url = 'http://szb.example.cn/hbrb/html/2020-01/06/node_5.htm';
-    const doc = fixtureDoc('founder-classic-24-sections.html', url);
+    const doc = fixtureDoc('founder-classic-24-sections', url);
     const broken = new Proxy(doc, {
       get(target, prop) {
         if (prop === 'querySelectorAll' || prop === 'getElementsByTagName') throw new Error('boom');
