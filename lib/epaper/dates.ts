@@ -73,3 +73,24 @@ export function dateInPath(
   }
   return null;
 }
+
+/**
+ * The issue's front section moved to `isoDate`: its own URL with the date replaced (the front
+ * 版 keeps its file name across days), else `fallback(url)`'s file in the page's date directory
+ * (`node_01.html` in `…/layout/` for an article under `…/content/`).
+ */
+export function frontMovedToDate(
+  url: URL,
+  isoDate: string,
+  form: PathDateForm,
+  issue: Issue | undefined,
+  fallback: { file: string; dirs?: [RegExp, string] },
+): string | null {
+  if (issue?.frontSection) {
+    const front = new URL(issue.frontSection);
+    return movedToDate(front, isoDate, form, fileName(front));
+  }
+  const page = new URL(url.href);
+  if (fallback.dirs) page.pathname = page.pathname.replace(fallback.dirs[0], fallback.dirs[1]);
+  return movedToDate(page, isoDate, form, fallback.file);
+}

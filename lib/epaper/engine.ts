@@ -96,6 +96,15 @@ function strongLabelNumber(doc: Document): string {
   return '';
 }
 
+function pdfBeside(anchors: Element[], sectionUrl: string, base: URL, url: URL): string | undefined {
+  const anchor = anchors.find((a) => {
+    const u = sameSiteUrl(a.getAttribute('href'), base, url);
+    return !!u && urlKey(u) === urlKey(sectionUrl);
+  });
+  const pdf = anchor?.parentElement?.querySelector('a[href$=".pdf" i]');
+  return (pdf && sameSiteUrl(pdf.getAttribute('href'), base, url)) || undefined;
+}
+
 interface PageContext {
   doc: Document;
   url: URL;
@@ -114,7 +123,12 @@ function currentFrom(sources: readonly CurrentSource[], sections: SectionRef[], 
       if (shown) idx = markCurrentByNumber(sections, ctx.parseLabel(shown.textContent ?? '').number);
     } else if ('strongLabel' in source) idx = markCurrentByNumber(sections, strongLabelNumber(ctx.doc));
     else if ('byClass' in source) idx = markCurrentByClass(sections, ctx.anchors, ctx.base, ctx.url);
-    else idx = markCurrentByNumber(sections, source.fromUrl(ctx.url));
+    else if ('anchor' in source) {
+      const a = source.anchor(ctx.doc, ctx.url);
+      const target = a ? sameSiteUrl(a.getAttribute('href'), ctx.base, ctx.url) : null;
+      idx = target ? sections.findIndex((s) => urlKey(s.url) === urlKey(target)) : -1;
+      if (idx >= 0) sections[idx].current = true;
+    } else idx = markCurrentByNumber(sections, source.fromUrl(ctx.url));
     if (idx >= 0) return idx;
   }
   return -1;
@@ -171,7 +185,13 @@ export function parseIssue(profile: EpaperProfile, doc: Document, url: URL): Iss
 
   const titleOf = profile.articles.title ?? elementText;
   const skip = profile.articles.skip;
-  let articles: ArticleRef[] = articlesFromAnchors(collectAnchors(doc, url, profile.articles, isLabel), base, url, titleOf);
+  let articles: ArticleRef[] = articlesFromAnchors(
+    collectAnchors(doc, url, profile.articles, isLabel),
+    base,
+    url,
+    titleOf,
+    profile.articles.attr,
+  );
   articles = articles.filter((a) => !EDITOR_ROW.test(a.title) && !skip?.test(a.title));
   const currentArticle = markCurrentByUrl(articles, url);
   if (profile.requireLists && sections.length === 0 && articles.length === 0) return null;
@@ -204,6 +224,9 @@ export function parseIssue(profile: EpaperProfile, doc: Document, url: URL): Iss
       issue.nextSection = around.nextSection;
     }
   }
+  // The PDF beside the current 版's own link beats the first PDF on the page.
+  const ownPdf = currentSection >= 0 ? pdfBeside(anchors, sections[currentSection].url, base, url) : undefined;
+  if (ownPdf) issue.pdf = ownPdf;
   if (profile.hooks?.kind) issue.kind = profile.hooks.kind(doc, url, issue, currentArticle);
   if (!issue.frontSection && date) issue.frontSection = profile.frontSectionUrl(url, date, issue) ?? undefined;
   Object.assign(

@@ -10,6 +10,8 @@ import { parseSectionLabel } from './util';
 export const NOT_A_SECTION = /^(?:广告|廣告|本版责编|本版責編|责任编辑|責任編輯)|本版责编|本版責編/;
 
 const NAME_MAX = 14;
+/** A 版 that is all advertising (`第A04版：广告`) is not something to read. */
+const isAdName = (name: string) => /^(?:广告|廣告)$/.test(name.replace(/\s+/g, ''));
 const FORMS: { re: RegExp; number: (m: RegExpExecArray) => string; name: (m: RegExpExecArray) => string }[] = [
   // (GA01) 封面, （A01）要闻
   { re: /^[(（]\s*([A-Za-z]{0,2}\d{1,3})\s*[)）]\s*(.*)$/, number: (m) => m[1], name: (m) => m[2] },
@@ -32,13 +34,13 @@ export function parseLooseLabel(text: string): ParsedLabel | null {
   const label = text.replace(/\s+/g, ' ').trim();
   if (!label || label.length > 30 || NOT_A_SECTION.test(label.replace(/\s+/g, ''))) return null;
   const strict = parseSectionLabel(label);
-  if (strict.number) return strict.name.length <= NAME_MAX ? strict : null;
+  if (strict.number) return strict.name.length <= NAME_MAX && !isAdName(strict.name) ? strict : null;
   for (const form of FORMS) {
     const m = form.re.exec(label);
     if (!m) continue;
     const name = form.name(m).trim();
     // A long name or sentence punctuation means prose that happens to start with a number.
-    if (name.length > NAME_MAX || /[，。！？,.!?；;]/.test(name)) return null;
+    if (name.length > NAME_MAX || /[，。！？,.!?；;]/.test(name) || isAdName(name)) return null;
     return { label, number: form.number(m).toUpperCase(), name };
   }
   return null;

@@ -21,6 +21,8 @@ export interface AnchorRule {
 
 export interface AnchorList {
   rules: readonly AnchorRule[];
+  /** The attribute holding each entry's URL (default `href`; PaperIndex uses `daoxiang`). */
+  attr?: string;
   /** Hook instead of `rules`, for lists found by structure rather than by selector. */
   find?: (doc: Document, url: URL) => Element[];
   /** `first`: the first rule that finds anything wins (variants of one template); `all`: concatenate. */
@@ -33,7 +35,9 @@ export type CurrentSource =
   | { label: string }
   | { strongLabel: true }
   | { byClass: true }
-  | { fromUrl: (url: URL) => string };
+  | { fromUrl: (url: URL) => string }
+  /** The current section's anchor, found by structure. */
+  | { anchor: (doc: Document, url: URL) => Element | null };
 
 export type DateSource = { text: string } | { property: string } | { path: true } | { hook: (doc: Document, url: URL) => string };
 

@@ -5,14 +5,32 @@
 import type { EpaperAdapter } from './adapter';
 import { adapterOf } from './engine';
 import type { EpaperProfile } from './profile';
+import { founderChunkicon } from './systems/founder-chunkicon';
 import { founderClassic } from './systems/founder-classic';
 import { founderNewtpl } from './systems/founder-newtpl';
 import { generic } from './systems/generic';
+import { gmrbLayout } from './systems/gmrb-layout';
+import { joyhua } from './systems/joyhua';
+import { nfdaily } from './systems/nfdaily';
+import { paperindex } from './systems/paperindex';
+import { qpaper } from './systems/qpaper';
 import { rmrbNbs } from './systems/rmrb-nbs';
 import { rmrbPc } from './systems/rmrb-pc';
 
 // rmrb-pc precedes founder-classic because both use `a#pageLink`.
-export const profiles = [rmrbNbs, rmrbPc, founderNewtpl, founderClassic, generic] as const;
+export const profiles = [
+  rmrbNbs,
+  gmrbLayout,
+  rmrbPc,
+  nfdaily,
+  founderChunkicon,
+  founderNewtpl,
+  founderClassic,
+  paperindex,
+  joyhua,
+  qpaper,
+  generic,
+] as const;
 
 export type SystemId = (typeof profiles)[number]['id'];
 

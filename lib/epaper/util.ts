@@ -180,11 +180,12 @@ export function articlesFromAnchors(
   base: URL,
   pageUrl: URL,
   titleOf: (a: Element) => string = elementText,
+  attr = 'href',
 ): ArticleRef[] {
   const out: ArticleRef[] = [];
   const seen = new Set<string>();
   for (const a of anchors) {
-    const url = elementUrl(a, 'href', base, pageUrl);
+    const url = elementUrl(a, attr, base, pageUrl);
     if (!url) continue;
     const key = urlKey(url);
     if (seen.has(key)) continue;
