@@ -97,12 +97,19 @@ function strongLabelNumber(doc: Document): string {
 }
 
 function pdfBeside(anchors: Element[], sectionUrl: string, base: URL, url: URL): string | undefined {
-  const anchor = anchors.find((a) => {
+  const same = (a: Element) => {
     const u = sameSiteUrl(a.getAttribute('href'), base, url);
     return !!u && urlKey(u) === urlKey(sectionUrl);
-  });
-  const pdf = anchor?.parentElement?.querySelector('a[href$=".pdf" i]');
-  return (pdf && sameSiteUrl(pdf.getAttribute('href'), base, url)) || undefined;
+  };
+  const anchor = anchors.find(same);
+  // The row holding this 版's link and no other 版's (`<dl><dt>版</dt><dd>PDF</dd></dl>`).
+  for (let row = anchor?.parentElement, depth = 0; row && depth < 2; row = row.parentElement, depth++) {
+    if (anchors.some((a) => a !== anchor && row?.contains(a))) break;
+    const pdf = row.querySelector('a[href$=".pdf" i]');
+    const found = pdf ? sameSiteUrl(pdf.getAttribute('href'), base, url) : null;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 interface PageContext {
