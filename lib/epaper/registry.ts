@@ -16,6 +16,7 @@ import { paperindex } from './systems/paperindex';
 import { qpaper } from './systems/qpaper';
 import { rmrbNbs } from './systems/rmrb-nbs';
 import { rmrbPc } from './systems/rmrb-pc';
+import { shtml } from './systems/shtml';
 
 // rmrb-pc precedes founder-classic because both use `a#pageLink`.
 export const profiles = [
@@ -29,6 +30,7 @@ export const profiles = [
   paperindex,
   joyhua,
   qpaper,
+  shtml,
   generic,
 ] as const;
 
