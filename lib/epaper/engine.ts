@@ -135,7 +135,8 @@ function currentFrom(sources: readonly CurrentSource[], sections: SectionRef[], 
       const target = a ? sameSiteUrl(a.getAttribute('href'), ctx.base, ctx.url) : null;
       idx = target ? sections.findIndex((s) => urlKey(s.url) === urlKey(target)) : -1;
       if (idx >= 0) sections[idx].current = true;
-    } else idx = markCurrentByNumber(sections, source.fromUrl(ctx.url));
+    } else if ('hook' in source) idx = markCurrentByNumber(sections, source.hook(ctx.doc, ctx.url));
+    else idx = markCurrentByNumber(sections, source.fromUrl(ctx.url));
     if (idx >= 0) return idx;
   }
   return -1;

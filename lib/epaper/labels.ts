@@ -18,16 +18,18 @@ const FORMS: { re: RegExp; number: (m: RegExpExecArray) => string; name: (m: Reg
   // A1 封面, A01版 要闻, B2：财经, A1
   { re: /^([A-Za-z]{1,2}\d{1,3})\s*版?(?:\s*[:：\-–—]\s*|\s+)(\S.*)$/, number: (m) => m[1], name: (m) => m[2] },
   { re: /^([A-Za-z]{1,2}\d{1,3})\s*版?$/, number: (m) => m[1], name: () => '' },
-  // 01 - 封面, 01：要闻, 01 要闻
-  { re: /^(\d{1,3})(?:\s*[:：\-–—]\s*|\s+)(\S.*)$/, number: (m) => m[1], name: (m) => m[2] },
+  // 01 - 封面, 01：要闻, 01 要闻, 0405 - 特刊
+  { re: /^(\d{1,5})(?:\s*[:：\-–—]\s*|\s+)(\S.*)$/, number: (m) => digitsNumber(m[1]), name: (m) => m[2] },
   // 0607 (two facing pages), 00001, 01
-  {
-    re: /^(\d{2})(\d{2})$/,
-    number: (m) => (+m[2] === +m[1] + 1 ? `${m[1]}-${m[2]}` : m[0].replace(/^0+(?=\d\d$)/, '')),
-    name: () => '',
-  },
-  { re: /^0*(\d{1,3})$/, number: (m) => m[1].padStart(2, '0'), name: () => '' },
+  { re: /^(\d{1,5})$/, number: (m) => digitsNumber(m[1]), name: () => '' },
 ];
+
+/** `0607` → `06-07` (two facing pages), `00001` → `01`, `7` → `07`. */
+function digitsNumber(digits: string): string {
+  const pair = /^(\d{2})(\d{2})$/.exec(digits);
+  if (pair && +pair[2] === +pair[1] + 1) return `${pair[1]}-${pair[2]}`;
+  return digits.replace(/^0+(?=\d)/, '').padStart(2, '0');
+}
 
 /** A 版 label in any known form, or null (also for ads, editor rows and empty text). */
 export function parseLooseLabel(text: string): ParsedLabel | null {

@@ -37,7 +37,9 @@ export type CurrentSource =
   | { byClass: true }
   | { fromUrl: (url: URL) => string }
   /** The current section's anchor, found by structure. */
-  | { anchor: (doc: Document, url: URL) => Element | null };
+  | { anchor: (doc: Document, url: URL) => Element | null }
+  /** The current section's number, found by structure. */
+  | { hook: (doc: Document, url: URL) => string };
 
 export type DateSource = { text: string } | { property: string } | { path: true } | { hook: (doc: Document, url: URL) => string };
 

@@ -1,28 +1,18 @@
 /**
- * Fallback for any e-paper whose links form a 版面 list: several same-site anchors whose whole
- * text is a 版 label (`第A1版：要聞`, `05版`, `第3版`) with distinct numbers.
+ * The generic reader, for 版面 pages of systems nobody has met (structure.ts): the section list
+ * by its structure and label forms (`第01版：要闻`, `01版：要闻`, `A1 封面`, `(GA01) 封面`,
+ * `00001`, `0607`, `01 - 封面`; ads and editor rows skipped), the current section (URL,
+ * aria-current, class, bold, heading), the title list (the scan's `<map>` or the nearest list),
+ * the issue date from the URL (`YYYYMMDD`, `YYYY-MM/DD`, `YYYYMM/DD`, `YYYY-MM-DD`) or the page,
+ * and 上一期/下一期 from the date in the URL when the page has only script links.
  */
 import { dateInPath, movedToDate } from '../dates';
+import { parseLooseLabel } from '../labels';
 import { defineProfile } from '../profile';
-import { dateFromText, elementText, fileName, isSectionLabel } from '../util';
+import { articleListAnchors, headingSectionNumber, MIN_SECTIONS, markedSection, sectionListAnchors } from '../structure';
+import { dateFromText, fileName } from '../util';
 
-/** Fewer distinct 版 than this is prose mentioning a page, not a 版面 list. */
-export const MIN_GENERIC_SECTIONS = 3;
-/** Cap on anchors inspected, to stay cheap on huge pages. */
-const MAX_ANCHORS = 5000;
-
-function labelAnchors(doc: Document): Element[] {
-  const anchors = doc.getElementsByTagName('a');
-  const limit = Math.min(anchors.length, MAX_ANCHORS);
-  const out: Element[] = [];
-  for (let i = 0; i < limit; i++) {
-    const a = anchors[i];
-    const raw = a.textContent ?? '';
-    if (raw.length > 60 || !raw.includes('版')) continue;
-    if (isSectionLabel(elementText(a))) out.push(a);
-  }
-  return out;
-}
+export const MIN_GENERIC_SECTIONS = MIN_SECTIONS;
 
 function distinctNumbers(numbers: string[]): number {
   return new Set(numbers.map((n) => n.toUpperCase().replace(/^([A-Z]*)0+(?=\d)/, '$1'))).size;
@@ -31,17 +21,24 @@ function distinctNumbers(numbers: string[]): number {
 export const generic = defineProfile({
   id: 'generic',
   name: 'Generic 版面 reader (any other system)',
-  detect(doc) {
-    const anchors = labelAnchors(doc);
-    if (anchors.length < MIN_GENERIC_SECTIONS) return false;
-    return distinctNumbers(anchors.map((a) => elementText(a).replace(/版[\s\S]*$/, ''))) >= MIN_GENERIC_SECTIONS;
+  detect: (doc) => sectionListAnchors(doc).length >= MIN_SECTIONS,
+  labels: 'loose',
+  sections: { rules: [], find: sectionListAnchors },
+  current: [{ anchor: (doc) => markedSection(sectionListAnchors(doc)) }, { hook: (doc) => headingSectionNumber(doc) }],
+  articles: {
+    rules: [],
+    find: (doc, url) => {
+      const found = articleListAnchors(doc, url, sectionListAnchors(doc));
+      if (found.length) return found;
+      // Older rule: title links whose URL says article.
+      return Array.from(doc.querySelectorAll('li a[href], td a[href]')).filter(
+        (a) => /content|article|detail/i.test(a.getAttribute('href') ?? '') && !parseLooseLabel(a.textContent ?? ''),
+      );
+    },
   },
-  sections: { rules: [], find: labelAnchors },
-  current: [{ byClass: true }],
-  articles: { rules: [{ select: 'li a[href], td a[href]', href: /content|article|detail/i, text: 'not-label' }] },
   date: [{ hook: (doc, url) => dateInPath(url.pathname)?.iso || dateFromText((doc.body?.textContent ?? '').slice(0, 20000)) }],
   paper: [{ title: true }],
-  issueWords: { prev: ['上一期', '上期'], next: ['下一期', '下期'] },
+  issueWords: { prev: ['上一期', '上期', '前一期'], next: ['下一期', '下期', '后一期'] },
   frontSectionUrl(url, iso, issue) {
     const front = new URL(issue?.frontSection ?? url.href);
     const found = dateInPath(front.pathname);

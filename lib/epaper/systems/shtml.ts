@@ -15,7 +15,7 @@ export const shtml = defineProfile({
   name: 'shtml/<paper>/YYYYMMDD/ templates (山西日报 group, 华商报, 四川 scol)',
   quick: { path: PATH_RE },
   articleFile: /^\d+\.shtml$/,
-  detect: (doc, url) => PATH_RE.test(url.pathname),
+  detect: (_doc, url) => PATH_RE.test(url.pathname),
   labels: 'loose',
   sections: { rules: [{ select: 'ul.conRList li a, div.pageNav a, #scrollDiv a', text: 'label' }] },
   current: [{ label: 'dl.Rcon dt, .pageNav .cur' }, { byClass: true }],
