@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { adapters, detectIssue, looksLikeEpaper } from '../../../lib/epaper';
+import { QUICK } from '../../../lib/epaper/quick';
 import { EPAPER_PATH_RE, profiles } from '../../../lib/epaper/registry';
 import { domFrom, fixtureDoc } from './helpers';
 
@@ -9,6 +10,15 @@ describe('registry', () => {
     expect(adapters.map((a) => a.id)).toEqual(profiles.map((p) => p.id));
     expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
     expect(adapters.at(-1)!.id).toBe('generic');
+  });
+
+  it("the content script's quick test (lib/epaper/quick.ts) has exactly the profiles' quick data", () => {
+    expect(Object.keys(QUICK).sort()).toEqual(profiles.map((p) => p.id).sort());
+    for (const p of profiles) {
+      expect(QUICK[p.id].path?.source, p.id).toBe(p.quick?.path?.source);
+      expect(QUICK[p.id].path?.flags ?? '', p.id).toBe(p.quick?.path?.flags ?? '');
+      expect([...(QUICK[p.id].ids ?? [])], p.id).toEqual([...(p.quick?.ids ?? [])]);
+    }
   });
 
   it('derives the quick path test from every profile that declares a path shape', () => {
