@@ -332,7 +332,7 @@ export function propertyField(comment: string, tag: string): string {
 
 // ---------------------------------------------------------------- paper name
 
-const EPAPER_WORD = /(数字报|數字報|电子报|電子報|电子版|電子版|数字版|數字版|数字报刊|數位報)$/;
+const EPAPER_WORD = /(数字报|數字報|电子报|電子報|电子版|電子版|数字版|數字版|数字报刊|數位報|手机版|手機版)$/;
 
 /** `科技日报--数字报` → `科技日报`; `标题_潇湘晨报数字报` → `潇湘晨报`; `人民日报-人民网` → `人民日报`. */
 export function paperFromTitle(title: string): string {

@@ -42,7 +42,15 @@ export const generic = defineProfile({
   frontSectionUrl(url, iso, issue) {
     const front = new URL(issue?.frontSection ?? url.href);
     const found = dateInPath(front.pathname);
-    return found ? movedToDate(front, iso, found.form, fileName(front)) : null;
+    if (!found) return null;
+    // Files named by the date too (`20250918/20250918_001.html`) follow the directory.
+    const compact = (d: string) => d.replace(/-/g, '');
+    const file = fileName(front).split(compact(found.iso)).join(compact(iso));
+    const moved = movedToDate(front, iso, found.form, file);
+    if (!moved) return null;
+    const out = new URL(moved);
+    out.pathname = out.pathname.split(`/${compact(found.iso)}_`).join(`/${compact(iso)}_`);
+    return out.href;
   },
   hooks: {
     kind: (_doc, _url, issue, currentArticle) => (currentArticle >= 0 && issue.currentSection < 0 ? 'article' : 'section'),
