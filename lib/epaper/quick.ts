@@ -23,6 +23,7 @@ export const QUICK: Record<string, { path?: RegExp; ids?: readonly string[] }> =
   joyhua: { path: /\/\d{8}\/html\/(?:page_[A-Za-z]?\d+(?:_content_\d+)?|content_\d+)\.htm$/ },
   qpaper: { path: /\/Html\/\d{4}-\d{2}-\d{2}\/Qpaper[\w-]*\.html$/i, ids: ['bancilist'] },
   shtml: { path: /\/shtml\/[a-z]+\/\d{8}\/(?:v[A-Za-z]?\d+|\d+)\.shtml$/ },
+  grrb: { path: /\/papers\/[a-z]+\/(\d{4})\/(\d{2})\/(\d{2})\/(\d+)\/(?:page|news-\d+)\.html$/ },
   generic: {},
 };
 

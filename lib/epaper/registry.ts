@@ -10,6 +10,7 @@ import { founderClassic } from './systems/founder-classic';
 import { founderNewtpl } from './systems/founder-newtpl';
 import { generic } from './systems/generic';
 import { gmrbLayout } from './systems/gmrb-layout';
+import { grrb } from './systems/grrb';
 import { joyhua } from './systems/joyhua';
 import { nfdaily } from './systems/nfdaily';
 import { paperindex } from './systems/paperindex';
@@ -31,6 +32,7 @@ export const profiles = [
   joyhua,
   qpaper,
   shtml,
+  grrb,
   generic,
 ] as const;
 
