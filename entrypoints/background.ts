@@ -1,10 +1,11 @@
 import { type LazyBundle, onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { SPAM_HIDING_CSS } from '@/lib/spam/hide';
 
-const BUNDLE_FILES: Record<LazyBundle, '/opencc-hans.js' | '/opencc-hant.js' | '/reader.js'> = {
+const BUNDLE_FILES: Record<LazyBundle, '/opencc-hans.js' | '/opencc-hant.js' | '/reader.js' | '/epaper.js'> = {
   'opencc-hans': '/opencc-hans.js',
   'opencc-hant': '/opencc-hant.js',
   reader: '/reader.js',
+  epaper: '/epaper.js',
 };
 
 /** MV3 has `action`, Firefox MV2 `browserAction`. */

@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { classifyCounts, countScriptChars } from '@/lib/charsets';
 import { convertText, detectScript, makeConverter, otherScriptTarget, PageConverter } from '@/lib/convert';
 import type { ConvertFn, Target } from '@/lib/convert/types';
-import { detectIssue, looksLikeEpaper } from '@/lib/epaper';
+import { looksLikeEpaper } from '@/lib/epaper/quick';
 import type { Issue } from '@/lib/epaper/types';
 import { qingduGlobal, type ReaderHost, type ReaderMode } from '@/lib/messaging/bridge';
 import { type LazyBundle, onMessage, type PageState, sendMessage } from '@/lib/messaging/protocol';
@@ -71,8 +71,11 @@ export class PageController {
     this.settings = await loadSettings();
     this.rule = ruleFor(this.settings, new URL(this.url).hostname);
 
-    this.step('epaper', () => {
-      this.issue = looksLikeEpaper(this.doc, this.url) ? detectIssue(this.doc, this.url) : null;
+    // The systems' profiles load lazily, only on pages that look like an e-paper.
+    const epaperDone = this.stepAsync('epaper', async () => {
+      if (!looksLikeEpaper(this.doc, this.url)) return;
+      if (!qingduGlobal().epaper) await this.loadBundle('epaper');
+      this.issue = qingduGlobal().epaper?.detectIssue(this.doc, this.url) ?? null;
       if (this.issue) this.root.setAttribute(ATTR.epaper, this.issue.system);
     });
     this.spamEnabled = this.rule?.spam ?? this.settings.spamHiding;
@@ -85,6 +88,7 @@ export class PageController {
       this.originalScript = detectScript(this.doc);
       this.publishScript();
     });
+    await epaperDone;
     this.markReady();
     // Before `ready`, so a key pressed as soon as the page reports ready is heard.
     await this.stepAsync('shortcuts', async () => {

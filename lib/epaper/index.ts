@@ -1,38 +1,18 @@
 /** Public API of lib/epaper: detect the e-paper issue a page belongs to, and move between dates. */
-import { adapterFor, adapters } from './registry';
+import { adapterFor, adapters, EPAPER_PATH_RE } from './registry';
 import type { Issue } from './types';
-import { hasAnyId, hasPagePicMap, isIsoDate } from './util';
+import { isIsoDate } from './util';
 
 export type { EpaperAdapter } from './adapter';
+export { looksLikeEpaper } from './quick';
 export type { ArticleRef, Issue, SectionRef, SystemId } from './types';
-export { adapters };
+export { adapters, EPAPER_PATH_RE };
 
 function toUrl(url: string): URL | null {
   try {
     return new URL(url);
   } catch {
     return null;
-  }
-}
-
-/** Path shapes of the known systems (Founder classic/new, People's Daily nbs/pc). */
-const EPAPER_PATH_RE =
-  /\/html\/\d{4}-\d{2}\/\d{2}\/(?:node|content)_\d+\.htm$|\/\d{6}\/\d{2}\/(?:node|content)_\d+\.html$|\/(?:nbs|nw)\.D\d+[a-z]+_[\d_-]+\.htm$/i;
-const EPAPER_IDS = ['pageLink', 'pageList', 'titleList', 'goPrePeriod'] as const;
-
-/**
- * Cheap pre-check so the content script can skip ordinary pages: URL shape or a template hook,
- * or else a handful of 版-label anchors. False negatives only cost the generic fallback.
- */
-export function looksLikeEpaper(doc: Document, url: string): boolean {
-  try {
-    const u = toUrl(url);
-    if (u && EPAPER_PATH_RE.test(u.pathname)) return true;
-    if (hasAnyId(doc, EPAPER_IDS) || hasPagePicMap(doc)) return true;
-    const generic = adapterFor('generic');
-    return !!generic && generic.matches(doc, u ?? new URL('about:blank'));
-  } catch {
-    return false;
   }
 }
 

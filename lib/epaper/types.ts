@@ -1,6 +1,8 @@
 /** Plain data describing an e-paper issue as seen from one page. No DOM references. */
 
-export type SystemId = 'founder-classic' | 'founder-newtpl' | 'rmrb-pc' | 'rmrb-nbs' | 'generic';
+import type { SystemId } from './registry';
+
+export type { SystemId };
 
 export interface SectionRef {
   /** The label exactly as the page shows it, whitespace-trimmed (e.g. `第02版：综 合`, `01版：要闻`). */
@@ -21,8 +23,9 @@ export interface ArticleRef {
   current: boolean;
 }
 
-export interface Issue {
-  system: SystemId;
+/** An issue as profiles see it (the system id kept open, so `SystemId` can be derived from the registry). */
+export interface IssueData {
+  system: string;
   kind: 'section' | 'article';
   paper: string;
   /** ISO date `YYYY-MM-DD`, or '' when the page does not tell. */
@@ -44,4 +47,8 @@ export interface Issue {
   pageImage?: string;
   /** URL of the issue's front section (第01版). */
   frontSection?: string;
+}
+
+export interface Issue extends IssueData {
+  system: SystemId;
 }

@@ -148,14 +148,19 @@ export function sameSectionNumber(a: string, b: string): boolean {
  * Builds the section list from anchors, dropping off-site/script links and duplicates
  * (some templates list a 版 twice: a bare `第01版` and the full label; the full one wins).
  */
-export function sectionsFromAnchors(anchors: Iterable<Element>, base: URL, pageUrl: URL): SectionRef[] {
+export function sectionsFromAnchors(
+  anchors: Iterable<Element>,
+  base: URL,
+  pageUrl: URL,
+  parse: (text: string) => ParsedLabel | null = parseSectionLabel,
+): SectionRef[] {
   const out: SectionRef[] = [];
   const byUrl = new Map<string, SectionRef>();
   for (const a of anchors) {
     const url = elementUrl(a, 'href', base, pageUrl);
     if (!url) continue;
-    const parsed = parseSectionLabel(elementText(a));
-    if (!parsed.label) continue;
+    const parsed = parse(elementText(a));
+    if (!parsed?.label) continue;
     const key = urlKey(url);
     const seen = byUrl.get(key);
     if (seen) {
@@ -175,11 +180,12 @@ export function articlesFromAnchors(
   base: URL,
   pageUrl: URL,
   titleOf: (a: Element) => string = elementText,
+  attr = 'href',
 ): ArticleRef[] {
   const out: ArticleRef[] = [];
   const seen = new Set<string>();
   for (const a of anchors) {
-    const url = elementUrl(a, 'href', base, pageUrl);
+    const url = elementUrl(a, attr, base, pageUrl);
     if (!url) continue;
     const key = urlKey(url);
     if (seen.has(key)) continue;
@@ -326,7 +332,7 @@ export function propertyField(comment: string, tag: string): string {
 
 // ---------------------------------------------------------------- paper name
 
-const EPAPER_WORD = /(数字报|數字報|电子报|電子報|电子版|電子版|数字版|數字版|数字报刊|數位報)$/;
+const EPAPER_WORD = /(数字报|數字報|电子报|電子報|电子版|電子版|数字版|數字版|数字报刊|數位報|手机版|手機版)$/;
 
 /** `科技日报--数字报` → `科技日报`; `标题_潇湘晨报数字报` → `潇湘晨报`; `人民日报-人民网` → `人民日报`. */
 export function paperFromTitle(title: string): string {

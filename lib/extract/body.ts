@@ -3,8 +3,8 @@ import { Readability } from '@mozilla/readability';
 import { PAGER_TEXT } from './clean';
 import { countHan, normalizeSpace } from './text';
 
-/** Body containers of the e-paper systems, most specific first. */
-const CONTAINER_SELECTORS = ['#ozoom', '#articleContent', 'founder-content', '#neir', '.article-content', '#content_text'];
+/** The hint standing for "the element holding `<!--enpcontent-->`". */
+export const ENPCONTENT_HINT = '<!--enpcontent-->';
 const MIN_CONTAINER_HAN = 20;
 
 /** The element holding `<!--enpcontent-->` (Founder 翔宇 systems, e-paper or not). */
@@ -16,12 +16,13 @@ function enpcontentParent(doc: Document): Element | null {
   return null;
 }
 
-/** The known body container with enough text, or null (the page is left to Readability). */
-export function findBodyContainer(doc: Document): Element | null {
-  const candidates: (Element | null)[] = CONTAINER_SELECTORS.slice(0, 2).map((s) => doc.querySelector(s));
-  candidates.push(enpcontentParent(doc));
-  for (const s of CONTAINER_SELECTORS.slice(2)) candidates.push(doc.querySelector(s));
-  for (const el of candidates) {
+/**
+ * The first body container named by the system's hints (most specific first) with enough
+ * text, or null (the page is left to Readability).
+ */
+export function findBodyContainer(doc: Document, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    const el = s === ENPCONTENT_HINT ? enpcontentParent(doc) : doc.querySelector(s);
     if (el && countHan(el.textContent ?? '') >= MIN_CONTAINER_HAN) return el;
   }
   return null;

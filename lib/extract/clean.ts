@@ -13,9 +13,8 @@ export function dropNonContent(root: ParentNode): void {
   for (const el of Array.from(root.querySelectorAll(NEVER_CONTENT))) el.remove();
 }
 
-/** Founder section / title navigation and previous/next controls, by their stable hooks. */
-const NAV_HOOKS =
-  '#bmdh, #btdh, .bmml, #pageList, #titleList, .swiper-box, .news-list, #list, .fany, .dZoom, .dPage, .ptaobao, .ptaobaob, .psogou, nav, [role="navigation"], #footer, .footer, footer, .copyright, #copyright';
+/** Navigation any site may have; each e-paper family's own lists come in as hints. */
+const NAV_HOOKS = 'nav, [role="navigation"], #footer, .footer, footer, .copyright, #copyright';
 
 /** Link-only lines that close an e-paper article (上一篇/下一篇/关闭本页/返回). */
 export const PAGER_TEXT =
@@ -31,8 +30,13 @@ function linkTextLength(el: Element): number {
  * Removes navigation: the known hooks, any list or table that is mostly links, and the
  * section labels / title-list entries the issue names (other than this article's title).
  */
-export function dropNavigation(root: ParentNode, navTexts: ReadonlySet<string>, keepTitle: string): void {
-  for (const el of Array.from(root.querySelectorAll(NAV_HOOKS))) el.remove();
+export function dropNavigation(
+  root: ParentNode,
+  navTexts: ReadonlySet<string>,
+  keepTitle: string,
+  systemNav: readonly string[] = [],
+): void {
+  for (const el of Array.from(root.querySelectorAll([...systemNav, NAV_HOOKS].join(', ')))) el.remove();
   // Innermost first, so a wrapper is judged after the lists inside it are gone.
   for (const el of Array.from(root.querySelectorAll('ul, ol, dl, menu, table, div, p, td')).reverse()) {
     if (!el.isConnected) continue;

@@ -2,26 +2,35 @@
  * Article extraction: a cleaned clone of the page → the e-paper title block and metadata →
  * the body (known container, else Readability tuned for Chinese) → a sanitised `Article`.
  */
+import { articleHintsFor } from '../epaper/hints';
 import type { Issue } from '../epaper/types';
 import { absolutizeUrls, blockText, figuresBefore, findBodyContainer, runReadability, tidyBody } from './body';
 import { dropNavigation, dropNonContent, flattenLayoutTables, photoTablesToFigures } from './clean';
 import { findTitleBlock, type PropertyMap, paperFromDocumentTitle, readPropertyComments } from './metadata';
 import { sanitizeHtml } from './sanitize';
 import { countHan, dateFromUrl, detectLang, normalizeSpace, pureByline, toIsoDate } from './text';
-import type { Article, ArticleImage } from './types';
+import type { Article, ArticleHints, ArticleImage } from './types';
 
 export { sanitizeHtml } from './sanitize';
-export type { Article, ArticleImage } from './types';
+export type { Article, ArticleHints, ArticleImage } from './types';
 
 /** Below this much Han text there is no article to read (section pages, indexes). */
 const MIN_ARTICLE_HAN = 40;
 const MIN_ARTICLE_CHARS = 200;
 const UNTITLED_MIN_HAN = 500;
 
-/** Extracts the page's article, or null when it has none. Never throws; never modifies `doc`. */
-export function extractArticle(doc: Document, url: string, hints?: { issue?: Issue | null }): Article | null {
+/**
+ * Extracts the page's article, or null when it has none. Never throws; never modifies `doc`.
+ * `hints.article` are the matched e-paper profile's selectors; without them, those of the
+ * issue's system (then of every system) are used.
+ */
+export function extractArticle(
+  doc: Document,
+  url: string,
+  hints?: { issue?: Issue | null; article?: ArticleHints },
+): Article | null {
   try {
-    return extract(doc, url, hints?.issue ?? null);
+    return extract(doc, url, hints?.issue ?? null, hints?.article ?? articleHintsFor(hints?.issue?.system));
   } catch {
     return null;
   }
@@ -52,22 +61,25 @@ function setBase(clone: Document, href: string): void {
 
 const SECTION_LABEL = /第\s*[A-Za-z]?\d+\s*版\s*[：:]\s*\S+(?:\s\S+)?/;
 
-function findSectionLabel(doc: Document, issue: Issue | null): string {
+/** A selector list from hints, or one that matches nothing. */
+const anyOf = (selectors: readonly string[]): string => (selectors.length ? selectors.join(', ') : ':not(*)');
+
+function findSectionLabel(doc: Document, issue: Issue | null, hints: ArticleHints): string {
   const current = issue && issue.currentSection >= 0 ? issue.sections[issue.currentSection] : undefined;
   if (current?.label) return current.label;
-  for (const el of Array.from(doc.querySelectorAll('.banci, p.ban, .ban, .dNav td, .dNav span, .paper-bot .left'))) {
+  for (const el of Array.from(doc.querySelectorAll(anyOf(hints.sectionLabel)))) {
     const m = SECTION_LABEL.exec(normalizeSpace(el.textContent));
     if (m) return m[0];
   }
   return '';
 }
 
-function findDate(doc: Document, props: PropertyMap, issue: Issue | null, url: string): string {
+function findDate(doc: Document, props: PropertyMap, issue: Issue | null, url: string, hints: ArticleHints): string {
   const candidates = [
     props.date,
     issue?.date,
     metaContent(doc, 'meta[property="article:published_time"], meta[name="publishdate"], meta[name="PubDate"]'),
-    ...Array.from(doc.querySelectorAll('.biaot h6, #paperdate, .newstime, p.ly, .date, .time')).map((e) => e.textContent ?? ''),
+    ...Array.from(doc.querySelectorAll(anyOf(hints.date))).map((e) => e.textContent ?? ''),
   ];
   for (const c of candidates) {
     const iso = toIsoDate(c);
@@ -76,9 +88,9 @@ function findDate(doc: Document, props: PropertyMap, issue: Issue | null, url: s
   return dateFromUrl(url);
 }
 
-function findByline(doc: Document, props: PropertyMap, readabilityByline: string): string {
+function findByline(doc: Document, props: PropertyMap, readabilityByline: string, hints: ArticleHints): string {
   if (props.author) return props.author;
-  const el = doc.querySelector('.article p.sec, .author, .byline, [itemprop="author"]');
+  const el = doc.querySelector(anyOf(hints.byline));
   const own = normalizeSpace(el?.textContent);
   if (own && own.length <= 40) return own;
   return readabilityByline.length <= 40 ? readabilityByline : '';
@@ -105,7 +117,7 @@ function imagesOf(root: Element): ArticleImage[] {
   return images;
 }
 
-function extract(doc: Document, url: string, issue: Issue | null): Article | null {
+function extract(doc: Document, url: string, issue: Issue | null, hints: ArticleHints): Article | null {
   if (!doc.documentElement) return null;
   const props = readPropertyComments(doc);
   const base = baseHref(doc, url);
@@ -115,14 +127,14 @@ function extract(doc: Document, url: string, issue: Issue | null): Article | nul
   dropNonContent(clone);
 
   const knownTitle = props.title ?? '';
-  const block = findTitleBlock(clone.body, knownTitle);
+  const block = findTitleBlock(clone.body, knownTitle, hints.titleBlocks);
   const title = block?.title || knownTitle || metaContent(doc, 'meta[property="og:title"]') || normalizeSpace(clone.title);
   const kicker = block?.kicker || props.introtitle || '';
   const subtitle = block?.subtitle || props.subtitle || '';
   for (const el of block?.elements ?? []) el.remove();
 
   photoTablesToFigures(clone.body);
-  const container = findBodyContainer(clone);
+  const container = findBodyContainer(clone, hints.body);
   let body: Element | null = null;
   let readabilityByline = '';
   if (container) {
@@ -139,7 +151,7 @@ function extract(doc: Document, url: string, issue: Issue | null): Article | nul
   } else {
     // A section page lists articles but has none of its own.
     if (issue?.kind === 'section') return null;
-    dropNavigation(clone.body, navTextsOf(issue), title);
+    dropNavigation(clone.body, navTextsOf(issue), title, hints.navigation);
     flattenLayoutTables(clone.body);
     const bylineProbe = clone.querySelector('.author, .byline');
     readabilityByline = normalizeSpace(bylineProbe?.textContent);
@@ -164,14 +176,14 @@ function extract(doc: Document, url: string, issue: Issue | null): Article | nul
     kicker,
     title,
     subtitle,
-    byline: tidied.byline || findByline(doc, props, readabilityByline),
-    date: findDate(doc, props, issue, url),
+    byline: tidied.byline || findByline(doc, props, readabilityByline, hints),
+    date: findDate(doc, props, issue, url, hints),
     paper:
       props.papername ||
       issue?.paper ||
       metaContent(doc, 'meta[property="og:site_name"]') ||
       paperFromDocumentTitle(doc.title, title),
-    section: findSectionLabel(doc, issue),
+    section: findSectionLabel(doc, issue, hints),
     contentHtml,
     textContent,
     images: imagesOf(contentRoot),

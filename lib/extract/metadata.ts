@@ -3,6 +3,7 @@
  * (`<!--mpproperty …-->`, `<!--enpproperty …-->`) and the title block of each e-paper system.
  */
 import { normalizeSpace } from './text';
+import type { TitleBlockHint } from './types';
 
 export type PropertyMap = Record<string, string>;
 
@@ -70,45 +71,46 @@ export interface TitleBlock {
 
 const text = (el: Element | null | undefined): string => normalizeSpace(el?.textContent);
 
-/** Founder classic: `div.dTit2 h1 table` rows `td.font02` (引题) / `td.font01` / `td.font02` (副题). */
-function founderClassicTable(root: ParentNode): TitleBlock | null {
-  const titleCell = root.querySelector('.dTit2 td.font01, td.font01');
-  if (!titleCell || !text(titleCell)) return null;
+/**
+ * A title laid out as table rows (Founder classic `td.font02` 引题 / `td.font01` / `td.font02` 副题):
+ * the nearest `rows` cells before and after the title cell are 引题 and 副题.
+ */
+function tableRows(root: ParentNode, hint: TitleBlockHint): TitleBlock | null {
+  const titleCell = root.querySelector(hint.title);
+  if (!titleCell || !text(titleCell) || !hint.rows) return null;
   const table = titleCell.closest('table');
-  const cells = table ? Array.from(table.querySelectorAll('td.font01, td.font02')) : [titleCell];
+  const cells = table ? Array.from(table.querySelectorAll(hint.rows)) : [titleCell];
   const at = cells.indexOf(titleCell);
   const before = cells.slice(0, at).map(text).filter(Boolean);
   const after = cells
     .slice(at + 1)
     .map(text)
     .filter(Boolean);
-  const block = titleCell.closest('.dTit2') ?? titleCell.closest('h1') ?? table ?? titleCell;
   return {
     kicker: before[before.length - 1] ?? '',
     title: text(titleCell),
     subtitle: after[0] ?? '',
-    elements: [block],
+    elements: [wrapperOf(titleCell, hint) ?? table ?? titleCell],
   };
 }
 
-/** Founder newer template and 人民日报: ids / classes naming each line. */
-function namedLines(root: ParentNode): TitleBlock | null {
-  const forms: [string, string, string, string][] = [
-    ['#Title', '#PreTitle', '#SubTitle', '.totalTitle'],
-    ['.biaot h1', '.biaot h3', '.biaot > p', '.biaot'],
-    ['.article > h1', '.article > h3', '.article > h2', ''],
-    ['.dTit2 h1', '', '', '.dTit2'],
-  ];
-  for (const [t, k, s, wrap] of forms) {
-    const titleEl = root.querySelector(t);
-    if (!titleEl || !text(titleEl)) continue;
-    const kickerEl = k ? root.querySelector(k) : null;
-    const subEl = s ? root.querySelector(s) : null;
-    const wrapper = wrap ? titleEl.closest(wrap) : null;
-    const elements = wrapper ? [wrapper] : [titleEl, kickerEl, subEl].filter((e): e is Element => !!e);
-    return { kicker: text(kickerEl), title: text(titleEl), subtitle: text(subEl), elements };
+function wrapperOf(titleEl: Element, hint: TitleBlockHint): Element | null {
+  for (const w of hint.wrapper ?? []) {
+    const found = titleEl.closest(w);
+    if (found) return found;
   }
   return null;
+}
+
+/** Lines named by ids / classes (引题, 标题, 副题), as the system's hints give them. */
+function namedLines(root: ParentNode, hint: TitleBlockHint): TitleBlock | null {
+  const titleEl = root.querySelector(hint.title);
+  if (!titleEl || !text(titleEl)) return null;
+  const kickerEl = hint.kicker ? root.querySelector(hint.kicker) : null;
+  const subEl = hint.subtitle ? root.querySelector(hint.subtitle) : null;
+  const wrapper = wrapperOf(titleEl, hint);
+  const elements = wrapper ? [wrapper] : [titleEl, kickerEl, subEl].filter((e): e is Element => !!e);
+  return { kicker: text(kickerEl), title: text(titleEl), subtitle: text(subEl), elements };
 }
 
 const HEADING = /^H[1-6]$/;
@@ -137,8 +139,13 @@ function genericHeading(root: ParentNode, knownTitle: string): TitleBlock | null
   return { kicker, title: text(pick), subtitle, elements };
 }
 
-export function findTitleBlock(root: ParentNode, knownTitle: string): TitleBlock | null {
-  return founderClassicTable(root) ?? namedLines(root) ?? genericHeading(root, knownTitle);
+/** The title block by the system's hints, in order, else the page's `<h1>` with its neighbours. */
+export function findTitleBlock(root: ParentNode, knownTitle: string, hints: readonly TitleBlockHint[] = []): TitleBlock | null {
+  for (const hint of hints) {
+    const block = hint.rows ? tableRows(root, hint) : namedLines(root, hint);
+    if (block) return block;
+  }
+  return genericHeading(root, knownTitle);
 }
 
 /** `公益時報--數字報` → `公益時報`; `标题_潇湘晨报数字报` → `潇湘晨报`. */

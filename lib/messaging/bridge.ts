@@ -36,9 +36,15 @@ export interface ReaderApi {
   refreshConversion(): Promise<void>;
 }
 
+/** The lazily loaded e-paper systems (entrypoints/epaper.ts). */
+export interface EpaperApi {
+  detectIssue(doc: Document, url: string): Issue | null;
+}
+
 export interface QingduGlobal {
   opencc?: Partial<Record<'hans' | 'hant', OpenCCModule>>;
   reader?: ReaderApi;
+  epaper?: EpaperApi;
 }
 
 /**

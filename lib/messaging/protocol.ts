@@ -52,6 +52,6 @@ interface ProtocolMap {
 }
 
 /** Bundles loaded into a page only when needed (see entrypoints/*.ts unlisted scripts). */
-export type LazyBundle = 'opencc-hans' | 'opencc-hant' | 'reader';
+export type LazyBundle = 'opencc-hans' | 'opencc-hant' | 'reader' | 'epaper';
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

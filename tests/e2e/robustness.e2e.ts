@@ -7,7 +7,7 @@ import { forEachBrowser } from './setup';
 forEachBrowser('robustness', (ctx) => {
   it('a GBK-encoded e-paper page is read: issue detected, script known', async () => {
     const { browser, server } = ctx();
-    const page = await ContentPage.open(browser, server.url('/fixtures/epaper/founder-classic-gbk.html'));
+    const page = await ContentPage.open(browser, server.url('/fixtures/epaper/founder-classic-gbk/source.html'));
     const s = await page.surface();
     expect(s.epaper).not.toBeNull();
     expect(s.script).toBe('hans');

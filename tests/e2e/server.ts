@@ -3,7 +3,7 @@
  * on 127.0.0.1, with a Content-Type charset read from each page's own <meta> (GBK pages too).
  * Used by the e2e tests, the demo, the spam evaluation and the benchmarks.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -45,6 +45,26 @@ export function sniffCharset(bytes: Buffer): string {
   const head = bytes.subarray(0, 2048).toString('latin1');
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
   return m ? m[1].toLowerCase() : 'utf-8';
+}
+
+/**
+ * E-paper fixture pages (tests/fixtures/epaper/<slug>/) at the path of their url.txt, served as
+ * HTML with charset.txt's charset when the page's own <meta> lies.
+ */
+export function epaperFixtureRoutes(): Map<string, { file: string; charset?: string }> {
+  const routes = new Map<string, { file: string; charset?: string }>();
+  const root = join(fixturesDir, 'epaper');
+  if (!existsSync(root)) return routes;
+  for (const d of readdirSync(root, { withFileTypes: true })) {
+    const urlFile = join(root, d.name, 'url.txt');
+    if (!d.isDirectory() || !existsSync(urlFile)) continue;
+    const charsetFile = join(root, d.name, 'charset.txt');
+    routes.set(new URL(readFileSync(urlFile, 'utf8').trim()).pathname, {
+      file: join(root, d.name, 'source.html'),
+      charset: existsSync(charsetFile) ? readFileSync(charsetFile, 'utf8').trim() : undefined,
+    });
+  }
+  return routes;
 }
 
 function resolveFile(pathname: string): string | null {
@@ -100,6 +120,7 @@ export interface FixtureServer {
 export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const requests: string[] = [];
   const hostRequests: string[] = [];
+  const epaperRoutes = epaperFixtureRoutes();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname + url.search);
@@ -110,6 +131,16 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
     if (generated) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(generated);
+      return;
+    }
+    const fixture = epaperRoutes.get(url.pathname);
+    if (fixture) {
+      const bytes = readFileSync(fixture.file);
+      res.writeHead(200, {
+        'content-type': `text/html; charset=${fixture.charset ?? sniffCharset(bytes)}`,
+        'cache-control': 'no-store',
+      });
+      res.end(bytes);
       return;
     }
     const file = resolveFile(url.pathname);

@@ -1,4 +1,8 @@
 // @vitest-environment jsdom
+/**
+ * What expected.json does not say about the fixture pages (numbers and names of labels, link
+ * URLs, moving to any date, decoding); the rest is checked by pages.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import { adapters, detectIssue, issueUrlForDate, looksLikeEpaper } from '../../../lib/epaper';
 import { domFrom, fixtureDoc } from './helpers';
@@ -7,13 +11,9 @@ const NBS = 'http://paper.people.com.cn/rmrb/html/2023-05/08/';
 
 describe('rmrb-nbs section page', () => {
   const url = `${NBS}nbs.D110000renmrb_01.htm`;
-  const issue = detectIssue(fixtureDoc('rmrb-nbs-section.html', url), url)!;
+  const issue = detectIssue(fixtureDoc('rmrb-nbs-section', url), url)!;
 
   it('reads sections, titles (including document.write(view(…)) ones) and links', () => {
-    expect(issue.system).toBe('rmrb-nbs');
-    expect(issue.kind).toBe('section');
-    expect(issue.paper).toBe('人民日报');
-    expect(issue.date).toBe('2023-05-08');
     expect(issue.sections.map((s) => [s.number, s.name])).toEqual([
       ['01', '要闻'],
       ['02', '要闻'],
@@ -23,18 +23,10 @@ describe('rmrb-nbs section page', () => {
       ['06', '国际'],
     ]);
     expect(issue.sections[0].label).toBe('01版：要闻');
-    expect(issue.currentSection).toBe(0);
-    expect(issue.articles.map((a) => a.title)).toEqual(['春耕时节田野忙', '山区小站迎来第一列动车', '图片新闻']);
     expect(issue.articles[1].url).toBe(`${NBS}nw.D110000renmrb_20230508_2-01.htm`);
-    expect(issue.nextSection).toBe(`${NBS}nbs.D110000renmrb_02.htm`);
     expect(issue.prevSection).toBeUndefined();
     expect(issue.pdf).toBe('http://paper.people.com.cn/rmrb/page/2023-05/08/01/rmrb2023050801.pdf');
     expect(issue.pageImage).toBe('http://paper.people.com.cn/rmrb/page/2023-05/08/01/rmrb2023050801_b.jpg');
-  });
-
-  it('uses the real 上一期/下一期 links', () => {
-    expect(issue.prevIssue).toBe('http://paper.people.com.cn/rmrb/html/2023-05/07/nbs.D110000renmrb_01.htm');
-    expect(issue.nextIssue).toBe('http://paper.people.com.cn/rmrb/html/2023-05/09/nbs.D110000renmrb_01.htm');
   });
 
   it("gives any date's front section", () => {
@@ -48,11 +40,9 @@ describe('rmrb-nbs section page', () => {
 
 describe('rmrb-nbs article page', () => {
   const url = `${NBS}nw.D110000renmrb_20230508_2-01.htm`;
-  const issue = detectIssue(fixtureDoc('rmrb-nbs-article.html', url), url)!;
+  const issue = detectIssue(fixtureDoc('rmrb-nbs-article', url), url)!;
 
   it('marks the current section from the file name and the current article', () => {
-    expect(issue.system).toBe('rmrb-nbs');
-    expect(issue.kind).toBe('article');
     expect(issue.currentSection).toBe(0);
     expect(issue.sections.filter((s) => s.current).map((s) => s.label)).toEqual(['01版：要闻']);
     expect(issue.articles.filter((a) => a.current).map((a) => a.title)).toEqual(['山区小站迎来第一列动车']);
@@ -60,14 +50,9 @@ describe('rmrb-nbs article page', () => {
     expect(issue.nextArticle).toBe(`${NBS}nw.D110000renmrb_20230508_3-01.htm`);
   });
 
-  it('derives previous/next issue from the date in the URL', () => {
-    expect(issue.prevIssue).toBe('http://paper.people.com.cn/rmrb/html/2023-05/07/nbs.D110000renmrb_01.htm');
-    expect(issue.nextIssue).toBe('http://paper.people.com.cn/rmrb/html/2023-05/09/nbs.D110000renmrb_01.htm');
-  });
-
   it('handles Guangming Daily file names', () => {
     const gm = 'http://epaper.gmw.cn/gmrb/html/2021-01/01/nw.D110000gmrb_20210101_3-04.htm';
-    const gIssue = detectIssue(fixtureDoc('rmrb-nbs-article.html', gm), gm)!;
+    const gIssue = detectIssue(fixtureDoc('rmrb-nbs-article', gm), gm)!;
     expect(gIssue.paper).toBe('光明日报');
     expect(issueUrlForDate(gIssue, gm, '2020-12-31')).toBe('http://epaper.gmw.cn/gmrb/html/2020-12/31/nbs.D110000gmrb_01.htm');
   });
@@ -77,19 +62,13 @@ describe('GBK-encoded Founder classic page', () => {
   const url = 'http://epaper.jcwb.example.cn/jcwb/html/2021-09/15/node_12.htm';
 
   it('is stored as GBK bytes (UTF-8 decoding garbles it)', () => {
-    const garbled = fixtureDoc('founder-classic-gbk.html', url, 'utf-8');
+    const garbled = fixtureDoc('founder-classic-gbk', url, 'utf-8');
     expect(garbled.title).not.toContain('江城晚报');
   });
 
   it('parses once decoded as GBK', () => {
-    const issue = detectIssue(fixtureDoc('founder-classic-gbk.html', url, 'gbk'), url)!;
-    expect(issue.system).toBe('founder-classic');
-    expect(issue.paper).toBe('江城晚报');
-    expect(issue.date).toBe('2021-09-15');
-    expect(issue.sections.map((s) => s.label)).toEqual(['第A01版：头版', '第A02版：城事', '第A03版：民生', '第B01版：副刊']);
+    const issue = detectIssue(fixtureDoc('founder-classic-gbk', url, 'gbk'), url)!;
     expect(issue.sections.map((s) => s.number)).toEqual(['A01', 'A02', 'A03', 'B01']);
-    expect(issue.currentSection).toBe(1);
-    expect(issue.articles.map((a) => a.title)).toEqual(['老街巷改造完工 居民喜迁新居', '江边步道夜景亮灯', '社区食堂开到家门口']);
     expect(issue.prevSection).toBe('http://epaper.jcwb.example.cn/jcwb/html/2021-09/15/node_11.htm');
     expect(issue.nextSection).toBe('http://epaper.jcwb.example.cn/jcwb/html/2021-09/15/node_13.htm');
     expect(issue.pdf).toBe('http://epaper.jcwb.example.cn/jcwb/images/2021-09/15/A02/JCWB20210915A02.pdf');
@@ -100,7 +79,7 @@ describe('GBK-encoded Founder classic page', () => {
 
 describe('traditional-script paper with 第A1版 numbering (generic)', () => {
   const url = 'https://news.example.com.hk/daily/20240315/A1.html';
-  const doc = fixtureDoc('generic-hant-a1.html', url);
+  const doc = fixtureDoc('generic-hant-a1', url);
   const issue = detectIssue(doc, url)!;
 
   it('falls back to the generic adapter', () => {
@@ -110,20 +89,7 @@ describe('traditional-script paper with 第A1版 numbering (generic)', () => {
   });
 
   it('reads labels as shown, numbers and names', () => {
-    expect(issue.paper).toBe('晨光日報');
-    expect(issue.date).toBe('2024-03-15');
-    expect(issue.sections.map((s) => s.label)).toEqual([
-      '第A1版：要聞',
-      '第A2版：港聞',
-      '第A3版：港聞',
-      '第A4版：社評',
-      '第B1版：經濟',
-      '第B2版：地產',
-      '第C1版：副刊 文化',
-    ]);
     expect(issue.sections[6]).toMatchObject({ number: 'C1', name: '副刊 文化' });
-    expect(issue.currentSection).toBe(0);
-    expect(issue.articles.map((a) => a.title)).toEqual(['海濱長廊今日開放', '舊區重建諮詢展開']);
     expect(issue.pdf).toBe('https://news.example.com.hk/daily/20240315/A1.pdf');
     expect(issue.pageImage).toBe('https://news.example.com.hk/daily/20240315/scan/A1.jpg');
     expect(issue.prevIssue).toBe('https://news.example.com.hk/daily/20240314/A1.html');
@@ -134,7 +100,7 @@ describe('traditional-script paper with 第A1版 numbering (generic)', () => {
 
 describe('Founder classic issue with 24 sections', () => {
   const url = 'http://szb.example.cn/hbrb/html/2020-01/06/node_5.htm';
-  const issue = detectIssue(fixtureDoc('founder-classic-24-sections.html', url), url)!;
+  const issue = detectIssue(fixtureDoc('founder-classic-24-sections', url), url)!;
 
   it('keeps all 24 sections in order and finds the current one', () => {
     expect(issue.system).toBe('founder-classic');
@@ -145,41 +111,32 @@ describe('Founder classic issue with 24 sections', () => {
     expect(issue.sections[3].label).toBe('第04版：经济');
     // The current 版's own PDF, not the first row of the list.
     expect(issue.pdf).toBe('http://szb.example.cn/hbrb/images/2020-01/06/04/HBRB2020010604.pdf');
-    expect(issue.paper).toBe('河北湾日报');
-    expect(issue.date).toBe('2020-01-06');
-    expect(issue.prevIssue).toBe('http://szb.example.cn/hbrb/html/2020-01/05/node_2.htm');
-    expect(issue.nextIssue).toBe('http://szb.example.cn/hbrb/html/2020-01/07/node_2.htm');
     expect(issueUrlForDate(issue, url, '2021-01-01')).toBe('http://szb.example.cn/hbrb/html/2021-01/01/node_2.htm');
   });
 });
 
 describe('版面 list with javascript:, data: and off-site links, behind <base href>', () => {
   const url = 'http://paper.example.org/mirror/view.php?p=wb';
-  const issue = detectIssue(fixtureDoc('founder-classic-bad-links.html', url), url)!;
+  const issue = detectIssue(fixtureDoc('founder-classic-bad-links', url), url)!;
   const dir = 'http://paper.example.org/wb/html/2019-11/03/';
 
   it('drops the bad links and resolves the rest against <base>', () => {
     expect(issue.system).toBe('founder-classic');
-    expect(issue.sections.map((s) => s.label)).toEqual(['第01版：头版', '第02版：本地', '第06版：文体']);
     expect(issue.sections.map((s) => s.url)).toEqual([`${dir}node_2.htm`, `${dir}node_3.htm`, `${dir}node_7.htm`]);
-    expect(issue.articles.map((a) => a.title)).toEqual(['晚霞公园银杏叶黄了', '老码头改建图书馆']);
     expect(issue.articles[0].url).toBe(`${dir}content_501.htm?div=-1`);
-    expect(issue.currentSection).toBe(0);
-    expect(issue.date).toBe('2019-11-03');
-    expect(issue.paper).toBe('东岭晚报');
   });
 });
 
 describe('ordinary pages', () => {
   it('a blog post with a couple of 第N版 links in prose is not an e-paper', () => {
     const url = 'https://blog.example.com/2021/03/notes.html';
-    const doc = fixtureDoc('blog-prose.html', url);
+    const doc = fixtureDoc('blog-prose', url);
     expect(detectIssue(doc, url)).toBeNull();
     expect(looksLikeEpaper(doc, url)).toBe(false);
   });
 
   it('non-http pages and bad URLs give null without throwing', () => {
-    const doc = fixtureDoc('generic-hant-a1.html', 'https://news.example.com.hk/daily/20240315/A1.html');
+    const doc = fixtureDoc('generic-hant-a1', 'https://news.example.com.hk/daily/20240315/A1.html');
     expect(detectIssue(doc, 'not a url')).toBeNull();
     expect(detectIssue(doc, 'file:///tmp/A1.html')).toBeNull();
     expect(looksLikeEpaper(doc, 'not a url')).toBe(true);

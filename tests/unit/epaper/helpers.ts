@@ -10,8 +10,9 @@ export function domFrom(html: string, _url: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-export function fixtureDoc(file: string, url: string, encoding = 'utf-8'): Document {
-  const bytes = readFileSync(join(fixturesDir, 'epaper', file));
+/** A fixture page's `source.html` (tests/fixtures/epaper/<slug>/), decoded as `encoding`. */
+export function fixtureDoc(slug: string, url: string, encoding = 'utf-8'): Document {
+  const bytes = readFileSync(join(fixturesDir, 'epaper', slug, 'source.html'));
   return domFrom(new TextDecoder(encoding).decode(bytes), url);
 }
 

@@ -1,20 +1,36 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { adapters, detectIssue, looksLikeEpaper } from '../../../lib/epaper';
-import type { SystemId } from '../../../lib/epaper/types';
+import { QUICK } from '../../../lib/epaper/quick';
+import { EPAPER_PATH_RE, profiles } from '../../../lib/epaper/registry';
 import { domFrom, fixtureDoc } from './helpers';
 
-const ALL: SystemId[] = ['founder-classic', 'founder-newtpl', 'rmrb-pc', 'rmrb-nbs', 'generic'];
-
 describe('registry', () => {
-  it('has one adapter per system, generic last', () => {
-    expect(adapters.map((a) => a.id).sort()).toEqual([...ALL].sort());
+  it('has one adapter per profile, distinct ids, generic last', () => {
+    expect(adapters.map((a) => a.id)).toEqual(profiles.map((p) => p.id));
+    expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
     expect(adapters.at(-1)!.id).toBe('generic');
+  });
+
+  it("the content script's quick test (lib/epaper/quick.ts) has exactly the profiles' quick data", () => {
+    expect(Object.keys(QUICK).sort()).toEqual(profiles.map((p) => p.id).sort());
+    for (const p of profiles) {
+      expect(QUICK[p.id].path?.source, p.id).toBe(p.quick?.path?.source);
+      expect(QUICK[p.id].path?.flags ?? '', p.id).toBe(p.quick?.path?.flags ?? '');
+      expect([...(QUICK[p.id].ids ?? [])], p.id).toEqual([...(p.quick?.ids ?? [])]);
+    }
+  });
+
+  it('derives the quick path test from every profile that declares a path shape', () => {
+    for (const p of profiles) {
+      if (!p.quick?.path) continue;
+      expect(EPAPER_PATH_RE.source).toContain(p.quick.path.source);
+    }
   });
 
   it('a throwing adapter does not throw into the page', () => {
     const url = 'http://szb.example.cn/hbrb/html/2020-01/06/node_5.htm';
-    const doc = fixtureDoc('founder-classic-24-sections.html', url);
+    const doc = fixtureDoc('founder-classic-24-sections', url);
     const broken = new Proxy(doc, {
       get(target, prop) {
         if (prop === 'querySelectorAll' || prop === 'getElementsByTagName') throw new Error('boom');
