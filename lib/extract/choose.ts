@@ -24,15 +24,19 @@ export type Choice = 'tuned' | 'plain';
 export function choosePlainOrTuned(tunedText: string, plainText: string): Choice {
   const tunedAll = shingles(tunedText);
   const plainAll = shingles(plainText);
-  const tunedHoldsPlain = recall(tunedAll, shingles(proseOnly(plainText)));
-  const plainHoldsTuned = recall(plainAll, shingles(proseOnly(tunedText)));
+  const tunedProse = shingles(proseOnly(tunedText));
+  const plainProse = shingles(proseOnly(plainText));
+  const tunedHoldsPlain = recall(tunedAll, plainProse);
+  const plainHoldsTuned = recall(plainAll, tunedProse);
   if (tunedHoldsPlain < HOLDS) {
     // The tuned result misses prose that plain Readability found.
     if (plainHoldsTuned >= HOLDS || plainHoldsTuned > tunedHoldsPlain) return 'plain';
     return proseWeight(plainText) > proseWeight(tunedText) ? 'plain' : 'tuned';
   }
-  if (plainHoldsTuned < HOLDS) return 'tuned';
-  // Each holds the other's prose: keep the one with less of everything else.
-  const margin = Math.max(NOISE_MARGIN_MIN, NOISE_MARGIN_SHARE * shingles(proseOnly(plainText)).size);
-  return noise(tunedText) - noise(plainText) > margin ? 'plain' : 'tuned';
+  // The tuned result holds plain's prose. It may hold more: short paragraphs plain Readability
+  // dropped (a gain), or a wider block with comments and lists of other articles (noise).
+  const proseGain = (1 - plainHoldsTuned) * tunedProse.size;
+  const noiseExcess = noise(tunedText) - noise(plainText);
+  const margin = Math.max(NOISE_MARGIN_MIN, NOISE_MARGIN_SHARE * plainProse.size);
+  return noiseExcess > margin && noiseExcess > proseGain ? 'plain' : 'tuned';
 }

@@ -177,7 +177,7 @@ function tunedStep(clone: Document, issue: Issue | null, title: string, systemPa
   if (!clone.body) return null;
   photoTablesToFigures(clone.body);
   const container = findBodyContainer(clone);
-  if (container) {
+  if (container && systemPage) {
     // The system told us where the body is: read only that, then put its photos back in front.
     const figures = figuresBefore(container);
     clone.body.replaceChildren(container);
@@ -276,7 +276,7 @@ function finish(found: Found, page: PageFacts): Article | null {
 
 /**
  * The extraction chain. Each step exists because the one before it can fail:
- * 1. system knowledge: an e-paper system's body container (and, via the issue, that a section
+ * 1. system knowledge, on pages an adapter or Founder metadata recognises: the body container (and, via the issue, that a section
  *    page has no article). Exact where it applies, so its prose is taken as is;
  * 2. Readability tuned for Chinese (clause marks, thresholds) after dropping navigation: better
  *    than plain Readability on e-papers and on most pages with short paragraphs;
@@ -287,7 +287,6 @@ function finish(found: Found, page: PageFacts): Article | null {
  * 4. the largest prose block: for pages both Readability runs give up on.
  * "No article" only when every step fails.
  */
-export const __debugExtract = (d: Document, u: string) => extract(d, u, null);
 function extract(doc: Document, url: string, issue: Issue | null): Article | null {
   if (!doc.documentElement) return null;
   const props = readPropertyComments(doc);
@@ -303,7 +302,7 @@ function extract(doc: Document, url: string, issue: Issue | null): Article | nul
   const sources = titleSources(doc, clone);
   // An e-paper's own title block is exact; on other pages every title is cleaned of site parts.
   const title =
-    (systemPage || findBodyContainer(clone)) && (block?.title || knownTitle)
+    systemPage && (block?.title || knownTitle)
       ? block?.title || knownTitle
       : chooseTitle([block?.title ?? '', ogTitle, normalizeSpace(doc.title)], sources);
   const heading: Heading = {

@@ -6,6 +6,9 @@
 import { countHan, normalizeSpace } from './text';
 
 const CLAUSE = /[，。、；：！？,.;:!?]/g;
+/** A full stop or semicolon ends sentences, not headlines. */
+const SENTENCE_END = /[。；;]/;
+const COMMA = /[，,]/;
 /** Site boilerplate that reads like prose but is never an article: rights notices, ICP numbers. */
 const BOILERPLATE = /版权|版權|Copyright|©|ICP|未经.{0,20}(?:授权|许可)|未經.{0,20}(?:授權|許可)|All Rights Reserved|免责声明|免責聲明/i;
 
@@ -15,7 +18,9 @@ export function isProseLine(line: string): boolean {
   if (BOILERPLATE.test(t)) return false;
   const han = countHan(t);
   const marks = t.match(CLAUSE)?.length ?? 0;
-  if (han >= 10) return marks >= 1;
+  // Headlines and link titles carry a colon, a question mark or a comma, but they are short:
+  // a short line is a sentence by its full stop, a longer one by a comma too.
+  if (han >= 10) return SENTENCE_END.test(t) || (han >= 20 && COMMA.test(t)) || (han >= 40 && marks >= 1);
   // Latin prose: at least a dozen words and a sentence mark.
   return t.split(' ').length >= 12 && marks >= 1;
 }
