@@ -5,8 +5,8 @@
  * comment box, a list of other articles). Prose is what the reader is for: the result that
  * holds the other's prose wins; between two that hold each other's, the one with less noise.
  */
-import { proseOnly, proseWeight } from './prose';
-import { recall, shingles } from './shingles';
+import { proseLines, proseWeight } from './prose';
+import { lineShingles, recall, shingles } from './shingles';
 
 /** A result "holds" another's prose when it has this share of its shingles. */
 const HOLDS = 0.95;
@@ -15,7 +15,7 @@ const NOISE_MARGIN_SHARE = 0.3;
 const NOISE_MARGIN_MIN = 60;
 
 function noise(text: string): number {
-  return Math.max(0, shingles(text).size - shingles(proseOnly(text)).size);
+  return Math.max(0, shingles(text).size - lineShingles(proseLines(text)).size);
 }
 
 export type Choice = 'tuned' | 'plain';
@@ -24,8 +24,8 @@ export type Choice = 'tuned' | 'plain';
 export function choosePlainOrTuned(tunedText: string, plainText: string): Choice {
   const tunedAll = shingles(tunedText);
   const plainAll = shingles(plainText);
-  const tunedProse = shingles(proseOnly(tunedText));
-  const plainProse = shingles(proseOnly(plainText));
+  const tunedProse = lineShingles(proseLines(tunedText));
+  const plainProse = lineShingles(proseLines(plainText));
   const tunedHoldsPlain = recall(tunedAll, plainProse);
   const plainHoldsTuned = recall(plainAll, tunedProse);
   if (tunedHoldsPlain < HOLDS) {

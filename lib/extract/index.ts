@@ -3,13 +3,14 @@
  * found by a chain of extractors that cannot lose the article (see `extract`) → a sanitised
  * `Article`.
  */
-import type { Issue } from '../epaper/types';
+
 import { Readability } from '@mozilla/readability';
+import type { Issue } from '../epaper/types';
 import { absolutizeUrls, blockText, figuresBefore, findBodyContainer, runReadability, tidyBody } from './body';
 import { choosePlainOrTuned } from './choose';
 import { dropNavigation, dropNonContent, flattenLayoutTables, photoTablesToFigures } from './clean';
-import { findTitleBlock, type PropertyMap, paperFromDocumentTitle, readPropertyComments } from './metadata';
 import { largestTextBlock } from './largest-block';
+import { findTitleBlock, type PropertyMap, paperFromDocumentTitle, readPropertyComments } from './metadata';
 import { isRealProse } from './prose';
 import { sanitizeHtml } from './sanitize';
 import { countHan, dateFromUrl, detectLang, normalizeSpace, pureByline, toIsoDate } from './text';
@@ -238,6 +239,10 @@ function finish(found: Found, page: PageFacts): Article | null {
   const { doc, url, base, issue, props, heading } = page;
   const body = found.body;
   const titleLines = new Set([heading.title, heading.kicker, heading.subtitle].filter(Boolean));
+  // The later steps read the page with its title block still in place: the reader shows it above.
+  for (const h of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    if (titleLines.has(normalizeSpace(h.textContent))) h.remove();
+  }
   const tidied = tidyBody(body, titleLines, pureByline);
   absolutizeUrls(body, base);
   const textContent = blockText(body);

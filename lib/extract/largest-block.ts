@@ -23,7 +23,8 @@ function ownProse(el: Element): number {
     else if (child.nodeType === 1) {
       const tag = (child as Element).tagName;
       if (tag === 'BR') flush();
-      else if (tag === 'A') line += ''; // link text is navigation more often than prose
+      else if (tag === 'A')
+        line += ''; // link text is navigation more often than prose
       else if (INLINE.test(tag)) line += child.textContent ?? '';
       else if (tag === 'P') {
         flush();

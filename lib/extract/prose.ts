@@ -10,7 +10,8 @@ const CLAUSE = /[，。、；：！？,.;:!?]/g;
 const SENTENCE_END = /[。；;]/;
 const COMMA = /[，,]/;
 /** Site boilerplate that reads like prose but is never an article: rights notices, ICP numbers. */
-const BOILERPLATE = /版权|版權|Copyright|©|ICP|未经.{0,20}(?:授权|许可)|未經.{0,20}(?:授權|許可)|All Rights Reserved|免责声明|免責聲明/i;
+const BOILERPLATE =
+  /版权|版權|Copyright|©|ICP|未经.{0,20}(?:授权|许可)|未經.{0,20}(?:授權|許可)|All Rights Reserved|免责声明|免責聲明/i;
 
 /** A line that reads as a sentence rather than a label, a link title or a notice. */
 export function isProseLine(line: string): boolean {
@@ -45,9 +46,6 @@ export function isRealProse(text: string): boolean {
 }
 
 /** Only the prose lines of a text. */
-export function proseOnly(text: string): string {
-  return text
-    .split('\n')
-    .filter((l) => isProseLine(l))
-    .join('\n');
+export function proseLines(text: string): string[] {
+  return text.split('\n').filter((l) => isProseLine(l));
 }

@@ -38,3 +38,10 @@ export function recall(candidate: Set<string>, reference: Set<string>): number {
 export function precision(candidate: Set<string>, reference: Set<string>): number {
   return recall(reference, candidate);
 }
+
+/** Shingles of each line on its own: no shingle spans two lines that were not adjacent. */
+export function lineShingles(lines: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const line of lines) for (const s of shingles(line)) out.add(s);
+  return out;
+}

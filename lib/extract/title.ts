@@ -156,9 +156,13 @@ export function cleanTitle(title: string, sources: TitleSources): string {
     if (agreesAsPart(raw, ref)) return ref;
   }
   const stripped = stripByShape(raw, siteNames);
-  if (isUiLabel(stripped)) return '';
-  if (stripped === raw && isSiteName(raw, siteNames) && !SEPARATOR.test(raw)) return '';
-  return stripped;
+  return isUiLabel(stripped) ? '' : stripped;
+}
+
+/** The whole text names a site, not an article (`某某省人民政府网站`, a declared site name). */
+function isBareSiteName(text: string, siteNames: readonly string[]): boolean {
+  const t = normalizeSpace(text);
+  return siteNames.includes(t) || /(?:网站|網站|官网|官網|官方网站|官方網站|门户|門戶)$/.test(t);
 }
 
 /**
@@ -169,12 +173,12 @@ export function cleanTitle(title: string, sources: TitleSources): string {
 export function chooseTitle(candidates: readonly string[], sources: TitleSources): string {
   for (const candidate of candidates) {
     const t = cleanTitle(candidate, sources);
-    if (t && !isUiLabel(t) && !isSiteName(t, sources.siteNames ?? [])) return t;
+    if (t && !isBareSiteName(t, sources.siteNames ?? [])) return t;
   }
   // Every candidate looked like a site name: a site name still beats no title.
   for (const candidate of candidates) {
     const t = cleanTitle(candidate, sources);
-    if (t && !isUiLabel(t)) return t;
+    if (t) return t;
   }
   return '';
 }
