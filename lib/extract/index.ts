@@ -136,16 +136,20 @@ interface Heading {
   titled: boolean;
 }
 
-/** Texts of short visible title elements: the headings a `<title>` may agree with. */
+/**
+ * Texts of short title-like elements: the headings a `<title>` may agree with. Read from the
+ * page itself (the cleaned clone has lost its `<form>`s, and some sites put all in one); only
+ * a text that is a whole separated part of the `<title>` is ever taken, so a wide net is safe.
+ */
 function headingTexts(root: ParentNode): string[] {
-  const els = Array.from(root.querySelectorAll('h1, h2, .title, #title, .article-title, .news-title, .tit, .bt'));
+  const els = Array.from(root.querySelectorAll('h1, h2, h3, [class*="title"], [id*="title"], [class*="tit"], .bt'));
   return els
-    .filter((el) => !el.closest('a, nav'))
+    .filter((el) => !el.closest('a, nav, [data-qingdu-hidden], script, style, template'))
     .map((el) => normalizeSpace(el.textContent))
     .filter((t) => t.length >= 4 && t.length <= 100);
 }
 
-function titleSources(doc: Document, clone: Document): TitleSources {
+function titleSources(doc: Document): TitleSources {
   return {
     documentTitle: normalizeSpace(doc.title),
     ogTitle: metaContent(doc, 'meta[property="og:title"]'),
@@ -154,7 +158,7 @@ function titleSources(doc: Document, clone: Document): TitleSources {
       metaContent(doc, 'meta[name="application-name"]'),
       metaContent(doc, 'meta[name="apple-mobile-web-app-title"]'),
     ].filter(Boolean),
-    headings: clone.body ? headingTexts(clone.body) : [],
+    headings: doc.body ? headingTexts(doc.body) : [],
   };
 }
 
@@ -168,17 +172,23 @@ interface Found {
   container?: boolean;
 }
 
+/** Containers only Founder's systems make (`#ozoom`, `<founder-content>`, `<!--enpcontent-->`). */
+function isFounderContainer(el: Element): boolean {
+  if (el.matches('#ozoom, founder-content')) return true;
+  return Array.from(el.childNodes).some((n) => n.nodeType === 8 && /^\s*enpcontent\s*$/.test((n as Comment).data));
+}
+
 /**
  * Steps 1 and 2: the system's known body container, else Readability tuned for Chinese. The
  * container selectors are also used by ordinary sites (`#articleContent` on a portal holds the
- * comments too): a container counts as system knowledge only on a page known to be an e-paper
- * or Founder page (`systemPage`); elsewhere it is one more tuned result, checked like the others.
+ * comments too): such a container counts as system knowledge only on a page known to be an
+ * e-paper or Founder page (`systemPage`); elsewhere the page goes to tuned Readability.
  */
 function tunedStep(clone: Document, issue: Issue | null, title: string, systemPage: boolean): Found | 'section' | null {
   if (!clone.body) return null;
   photoTablesToFigures(clone.body);
   const container = findBodyContainer(clone);
-  if (container && systemPage) {
+  if (container && (systemPage || isFounderContainer(container))) {
     // The system told us where the body is: read only that, then put its photos back in front.
     const figures = figuresBefore(container);
     clone.body.replaceChildren(container);
@@ -189,7 +199,7 @@ function tunedStep(clone: Document, issue: Issue | null, title: string, systemPa
     // Readability may judge short Chinese paragraphs as noise: keep the container then.
     if (!body || countHan(body.textContent ?? '') < containerHan * 0.8) body = fallback;
     body.prepend(...figures);
-    return { body, step: systemPage ? 'system' : 'tuned', readabilityByline: '', container: true };
+    return { body, step: 'system', readabilityByline: '', container: true };
   }
   // A section page lists articles but has none of its own.
   if (issue?.kind === 'section') return 'section';
@@ -304,7 +314,7 @@ function extract(doc: Document, url: string, issue: Issue | null): Article | nul
   const ogTitle = metaContent(doc, 'meta[property="og:title"]');
   // An adapter recognised the page, or it carries Founder property comments.
   const systemPage = issue !== null || Object.keys(props).length > 0;
-  const sources = titleSources(doc, clone);
+  const sources = titleSources(doc);
   // An e-paper's own title block is exact; on other pages every title is cleaned of site parts.
   const title =
     systemPage && (block?.title || knownTitle)

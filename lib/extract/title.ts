@@ -114,7 +114,13 @@ const join = (parts: Part[]): string => parts.map((p, i) => (i === 0 ? p.text : 
 /** Strips site-like parts from both ends, then channel parts next to a stripped site name. */
 function stripByShape(title: string, siteNames: readonly string[]): string {
   let parts = splitParts(title);
-  if (parts.length < 2) return title;
+  if (parts.length < 2) {
+    // `…一块顶十块GPU-EDN 电子技术设计`: a hyphen between Latin letters cuts off a site only
+    // when what follows is named like one (a headline's `Mate20-Pro` stays).
+    const hyphen = /^(.{4,}?[A-Za-z0-9])-([A-Za-z][^-]*)$/.exec(title);
+    if (hyphen && SITE_WORD.test(hyphen[2]) && isSiteName(hyphen[2], siteNames)) return hyphen[1];
+    return title;
+  }
   let strippedEnd = false;
   while (parts.length > 1 && isSiteName(parts[parts.length - 1].text, siteNames)) {
     parts = parts.slice(0, -1);

@@ -74,7 +74,7 @@ export interface PageScore {
 
 /** Separator + a part named like a site or channel, at either end of a title. */
 const SITE_AFFIX =
-  /(?:[_|｜–—]|\s-\s|--|-(?=[^\x00-\x7f]))\s*[^_|｜–—]*(?:网|網|网站|频道|頻道|官网|报|報|新闻|新聞|中心|订阅|传媒|手記|手记|NET|\.cn|\.com|The Paper|设计)\s*$|^[^_|｜–—]*(?:网|網|报|報)\s*(?:[_|｜–—]|\s-\s)/i;
+  /(?:[_|｜–—]|\s-\s|--|-)\s*[^_|｜–—]*(?:网|網|网站|频道|頻道|官网|报|報|新闻|新聞|中心|订阅|传媒|手記|手记|NET|\.cn|\.com|The Paper|设计)\s*$|^[^_|｜–—]*(?:网|網|报|報)\s*(?:[_|｜–—]|\s-\s)/i;
 const UI_LABEL = /^(?:显示|顯示|首页|首頁|登录|登錄|注册|搜索|正文|详情|返回|更多|分享|打印|关闭|评论|目录)$/;
 
 export function titleProblem(title: string, documentTitle: string, siteName: string): string {

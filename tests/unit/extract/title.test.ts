@@ -17,6 +17,7 @@ describe('cleanTitle by shape', () => {
     ['河堤步道年底完工_首页青山_新闻中心_青山网_qs.cn', '河堤步道年底完工'],
     ['河堤步道年底完工-CSDN.NET', '河堤步道年底完工'],
     ['青山网 | 河堤步道年底完工', '河堤步道年底完工'],
+    ['一块顶十块GPU-EDN 电子技术设计', '一块顶十块GPU'],
   ])('%s → %s', (raw, clean) => {
     expect(cleanTitle(raw, none)).toBe(clean);
   });
@@ -28,6 +29,7 @@ describe('cleanTitle by shape', () => {
     expect(cleanTitle('老街夜市重新开张——记青石镇的一个夏夜', none)).toBe('老街夜市重新开张——记青石镇的一个夏夜');
     expect(cleanTitle('1-10月青山县固定资产投资结构趋稳', none)).toBe('1-10月青山县固定资产投资结构趋稳');
     expect(cleanTitle('华为Mate20X 5G版续航实测', none)).toBe('华为Mate20X 5G版续航实测');
+    expect(cleanTitle('华为Mate20-Pro续航实测', none)).toBe('华为Mate20-Pro续航实测');
     expect(cleanTitle('春天 - 夏天 - 秋天', none)).toBe('春天 - 夏天 - 秋天');
   });
 
