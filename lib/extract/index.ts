@@ -11,7 +11,7 @@ import { choosePlainOrTuned } from './choose';
 import { dropNavigation, dropNonContent, flattenLayoutTables, photoTablesToFigures } from './clean';
 import { largestTextBlock } from './largest-block';
 import { findTitleBlock, type PropertyMap, paperFromDocumentTitle, readPropertyComments } from './metadata';
-import { isRealProse } from './prose';
+import { isRealProse, proseWeight } from './prose';
 import { sanitizeHtml } from './sanitize';
 import { countHan, dateFromUrl, detectLang, normalizeSpace, pureByline, toIsoDate } from './text';
 import { chooseTitle, type TitleSources } from './title';
@@ -30,6 +30,8 @@ const UNTITLED_MIN_HAN = 500;
  * of tens of thousands of nodes (huge link sidebars) a second pass costs a second or more.
  */
 const SECOND_OPINION_MAX_ELEMENTS = 15_000;
+/** The prose (Han characters in sentences) a page the adapter calls a section page must hold to be read as an article. */
+const SECTION_OVERRIDE_PROSE = 200;
 
 /** Extracts the page's article, or null when it has none. Never throws; never modifies `doc`. */
 export function extractArticle(doc: Document, url: string, hints?: { issue?: Issue | null }): Article | null {
@@ -330,7 +332,14 @@ function extract(doc: Document, url: string, issue: Issue | null): Article | nul
   const page: PageFacts = { doc, url, base, issue, props, heading };
 
   const tunedFound = tunedStep(clone, issue, title, systemPage);
-  if (tunedFound === 'section') return null;
+  if (tunedFound === 'section') {
+    // The adapter judged this a section page. The generic adapter judges by shape, and an
+    // unknown system's article page has the same 版面 list: only plain Readability's verdict
+    // of a full article's prose overrides it.
+    const plainFound = plainStep(doc, base);
+    const plain = plainFound ? finish(plainFound, page) : null;
+    return plain && proseWeight(plain.textContent) >= SECTION_OVERRIDE_PROSE ? plain : null;
+  }
   const tuned = tunedFound ? finish(tunedFound, page) : null;
   if (tuned && tunedFound?.step === 'system' && isRealProse(tuned.textContent)) return tuned;
 
