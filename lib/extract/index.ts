@@ -255,6 +255,12 @@ function finish(found: Found, page: PageFacts): Article | null {
   for (const h of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
     if (titleLines.has(normalizeSpace(h.textContent))) h.remove();
   }
+  // The reader wraps each article in its own <article>; a page's own (blog posts) become <div>s.
+  for (const inner of Array.from(body.querySelectorAll('article'))) {
+    const div = body.ownerDocument.createElement('div');
+    while (inner.firstChild) div.appendChild(inner.firstChild);
+    inner.replaceWith(div);
+  }
   const tidied = tidyBody(body, titleLines, pureByline);
   absolutizeUrls(body, base);
   const textContent = blockText(body);

@@ -57,6 +57,8 @@ describe.each(FIXTURES)('fixture %s', (name, url) => {
     expect(a.textContent.endsWith(expected.last_body_sentence)).toBe(true);
     if (expected.caption) expect(a.images.map((i) => i.caption)).toContain(expected.caption);
     for (const text of expected.not_in_body) expect(a.contentHtml).not.toContain(text);
+    // The reader gives each article its own <article>: none inside the body.
+    expect(a.contentHtml).not.toMatch(/<article/);
   });
 });
 
