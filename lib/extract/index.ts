@@ -299,8 +299,9 @@ function finish(found: Found, page: PageFacts): Article | null {
 
 /**
  * The extraction chain. Each step exists because the one before it can fail:
- * 1. system knowledge, on pages an adapter or Founder metadata recognises: the body container (and, via the issue, that a section
- *    page has no article). Exact where it applies, so its prose is taken as is;
+ * 1. system knowledge, on pages an adapter or Founder metadata recognises: the body container
+ *    (and, via the issue, that a section page has no article). Exact where it applies, so its
+ *    prose is taken as is;
  * 2. Readability tuned for Chinese (clause marks, thresholds) after dropping navigation: better
  *    than plain Readability on e-papers and on most pages with short paragraphs;
  * 3. plain Readability with its defaults on a fresh clone: the floor the reader must never fall
