@@ -174,9 +174,9 @@ interface Found {
   container?: boolean;
 }
 
-/** Containers only Founder's systems make (`#ozoom`, `<founder-content>`, `<!--enpcontent-->`). */
+/** Containers only Founder's systems make (`#ozoom`, one holding `<founder-content>`, `<!--enpcontent-->`). */
 function isFounderContainer(el: Element): boolean {
-  if (el.matches('#ozoom, founder-content')) return true;
+  if (el.matches('#ozoom, founder-content') || el.querySelector('founder-content')) return true;
   return Array.from(el.childNodes).some((n) => n.nodeType === 8 && /^\s*enpcontent\s*$/.test((n as Comment).data));
 }
 
