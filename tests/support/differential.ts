@@ -82,6 +82,7 @@ export function titleProblem(title: string, documentTitle: string, siteName: str
   if (!t) return 'no title';
   if (UI_LABEL.test(t)) return `a UI label: ${t}`;
   if (SITE_AFFIX.test(t)) return `a site or channel part: ${t}`;
+  if (/(?:网站|網站|官网|官網|门户|門戶)$/.test(t)) return `a site name: ${t}`;
   if (siteName && t !== siteName && (t.endsWith(siteName) || t.startsWith(siteName))) return `the site name: ${t}`;
   if (siteName && t === siteName && documentTitle !== siteName) return `only the site name: ${t}`;
   return '';

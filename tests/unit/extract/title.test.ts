@@ -1,6 +1,7 @@
 /** Titles on the ordinary web: site and channel parts go, the headline's own dashes stay. */
 import { describe, expect, test } from 'vitest';
 import { chooseTitle, cleanTitle, isSiteName, isUiLabel } from '../../../lib/extract/title';
+import { titleProblem } from '../../support/differential';
 
 const none = { documentTitle: '' };
 
@@ -89,5 +90,17 @@ describe('labels and site names', () => {
     for (const name of ['青山网', '汀州晚报', '山小屋手記', 'CSDN.NET', 'The Paper', '新闻中心'])
       expect(isSiteName(name)).toBe(true);
     expect(isSiteName('青石镇图书馆借阅量翻番')).toBe(false);
+  });
+});
+
+describe('the differential test judges titles independently of lib/extract/title', () => {
+  test('titleProblem flags site parts, bare site names and labels; passes headlines', () => {
+    expect(titleProblem('河堤步道年底完工_青山网', '', '')).not.toBe('');
+    expect(titleProblem('河堤步道年底完工-EDN 电子技术设计', '', '')).not.toBe('');
+    expect(titleProblem('青山省人民政府网站', '', '')).not.toBe('');
+    expect(titleProblem('显示', '', '')).not.toBe('');
+    expect(titleProblem('河堤步道年底完工 青山小站', '', '青山小站')).not.toBe('');
+    expect(titleProblem('棱镜|数据业大整顿：爬虫与现金贷共生共荣', '', '')).toBe('');
+    expect(titleProblem('1-10月青山县固定资产投资结构趋稳', '', '')).toBe('');
   });
 });
