@@ -14,7 +14,7 @@ import { findTitleBlock, type PropertyMap, paperFromDocumentTitle, readPropertyC
 import { isRealProse, proseWeight } from './prose';
 import { sanitizeHtml } from './sanitize';
 import { countHan, dateFromUrl, detectLang, normalizeSpace, pureByline, toIsoDate } from './text';
-import { chooseTitle, type TitleSources } from './title';
+import { agreesAsPart, chooseTitle, type TitleSources } from './title';
 import type { Article, ArticleImage } from './types';
 
 export { sanitizeHtml } from './sanitize';
@@ -298,6 +298,31 @@ function finish(found: Found, page: PageFacts): Article | null {
 }
 
 /**
+ * `中华人民共和国监察法-纪检`: when the body opens with a line that the title holds as one of its
+ * separated parts, that line is the headline the page printed, and the rest a channel name.
+ * Only for a title taken from `<title>` on an ordinary page; the line moves from body to title.
+ */
+function headlineFromFirstLine(article: Article, doc: Document): Article {
+  const first = article.textContent.split('\n')[0] ?? '';
+  const title = article.title;
+  if (!first || first === title || first.length > 80 || !agreesAsPart(title, first)) return article;
+  if (!normalizeSpace(doc.title).includes(title)) return article;
+  const Parser = (doc.defaultView as (Window & typeof globalThis) | null)?.DOMParser ?? DOMParser;
+  const root = new Parser().parseFromString(article.contentHtml, 'text/html').body;
+  const line = Array.from(root.querySelectorAll('p, div, h1, h2, h3, h4, span, strong, b, font')).find(
+    (el) => normalizeSpace(el.textContent) === first,
+  );
+  if (!line) return article;
+  line.remove();
+  return {
+    ...article,
+    title: first,
+    contentHtml: root.innerHTML,
+    textContent: article.textContent.split('\n').slice(1).join('\n'),
+  };
+}
+
+/**
  * The extraction chain. Each step exists because the one before it can fail:
  * 1. system knowledge, on pages an adapter or Founder metadata recognises: the body container
  *    (and, via the issue, that a section page has no article). Exact where it applies, so its
@@ -354,9 +379,10 @@ function extract(doc: Document, url: string, issue: Issue | null): Article | nul
   if (tuned && big && isRealProse(tuned.textContent)) return tuned;
   const plainFound = plainStep(doc, base);
   const plain = plainFound ? finish(plainFound, page) : null;
-  if (tuned && plain) return choosePlainOrTuned(tuned.textContent, plain.textContent) === 'plain' ? plain : tuned;
-  if (tuned || plain) return tuned ?? plain;
+  const ordinary = (a: Article | null) => (a && !systemPage ? headlineFromFirstLine(a, doc) : a);
+  if (tuned && plain) return ordinary(choosePlainOrTuned(tuned.textContent, plain.textContent) === 'plain' ? plain : tuned);
+  if (tuned || plain) return ordinary(tuned ?? plain);
 
   const blockFound = largestBlockStep(doc, base, issue, title);
-  return blockFound ? finish(blockFound, page) : null;
+  return ordinary(blockFound ? finish(blockFound, page) : null);
 }

@@ -138,7 +138,7 @@ function stripByShape(title: string, siteNames: readonly string[]): string {
 }
 
 /** `reference` is `full` minus parts before or after it, cut at a separator or a space. */
-function agreesAsPart(full: string, reference: string): boolean {
+export function agreesAsPart(full: string, reference: string): boolean {
   if (reference.length < 4 || reference === full) return false;
   const cut = (rest: string) => /^(?:\s|[-–—_|｜·])/.test(rest);
   if (full.startsWith(reference) && cut(full.slice(reference.length))) return true;

@@ -106,6 +106,17 @@ describe('the chain never loses an article plain Readability finds', () => {
     expect(extractArticle(new JSDOM(html, { url }).window.document, url, { issue })).toBeNull();
   });
 
+  test('a headline printed atop the body wins over a <title> with a channel part', () => {
+    const html = page(
+      `<div class="content"><div align="center"><span class="STYLE8">青山区图书馆管理办法</span></div>
+       ${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>`,
+      '青山区图书馆管理办法-公告',
+    );
+    const a = extractFrom(html);
+    expect(a?.title).toBe('青山区图书馆管理办法');
+    expect(a?.textContent.split('\n')).toEqual(PARAGRAPHS);
+  });
+
   test('a copyright notice and a list of links are no article', () => {
     const html = page(
       `<ul>${['老街夜市重新开张', '河堤步道年底完工', '春季招聘会下周举行'].map((t) => `<li><a href="/x">${t}</a></li>`).join('')}</ul>
