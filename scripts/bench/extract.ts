@@ -1,17 +1,21 @@
 /**
  * Benchmark of lib/extract in Chromium: extractArticle on each corpus article page, as a ratio
  * against plain `new Readability(document.cloneNode(true)).parse()` measured in the same page and
- * run (interleaved, median of RUNS), plus the time on a generated ~50,000-node e-paper page.
+ * run (interleaved, median of RUNS), plus the time on a generated ~50,000-node e-paper page; and
+ * the differential figures on the news corpus (pages with an article, recall and precision
+ * against plain Readability, clean titles), scored by the same code as the unit test.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
+import { newsPageUrl, type PageObservation, scorePage, summarize } from '../../tests/support/differential';
 import type { BenchContext, BenchRow } from './types';
 
 const RUNS = 7;
 const BIG_PAGE_RUNS = 3;
 const GLOBAL = 'QingduExtractBench';
+const NEWS_GLOBAL = 'QingduNewsBench';
 
 interface ManifestFile {
   file: string;
@@ -36,6 +40,94 @@ async function bundle(repoRoot: string): Promise<string> {
     logLevel: 'silent',
   });
   return result.outputFiles[0].text;
+}
+
+/** The extractor and the differential observation, as one script for the page. */
+async function newsBundle(repoRoot: string): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: `export { extractArticle } from './lib/extract/index.ts'; export { observePage } from './tests/support/differential.ts';`,
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    globalName: NEWS_GLOBAL,
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+/**
+ * The differential check on `news/` in Chromium: each page loaded without its own scripts (the
+ * unit test does not run them either), both extractors run in the page, the figures computed by
+ * the unit test's code.
+ */
+async function newsRows(ctx: BenchContext): Promise<BenchRow[]> {
+  const root = join(ctx.corpusDir, 'news', 'pages');
+  if (!existsSync(root)) return [];
+  const script = await newsBundle(ctx.repoRoot);
+  const context = await ctx.browser.newContext();
+  await context.route('**/*', (route) => route.abort());
+  const page = await context.newPage();
+  const observations: PageObservation[] = [];
+  try {
+    for (const site of readdirSync(root).sort()) {
+      for (const file of readdirSync(join(root, site)).sort()) {
+        if (!file.endsWith('.html')) continue;
+        const name = `${site}/${file}`;
+        const html = readFileSync(join(root, site, file), 'utf8').replace(/<script\b[\s\S]*?<\/script>/gi, '');
+        await page.setContent(html, { waitUntil: 'domcontentloaded' });
+        await page.evaluate(script);
+        observations.push(
+          await page.evaluate(
+            ({ name, url, globalName }) => {
+              const lib = (globalThis as unknown as Record<string, any>)[globalName];
+              return lib.observePage(name, document, url, lib.extractArticle);
+            },
+            { name, url: newsPageUrl(name), globalName: NEWS_GLOBAL },
+          ),
+        );
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  const s = summarize(observations.map(scorePage));
+  const base = `plain Readability, same page: ${s.plainArticles} of ${s.pages}`;
+  return [
+    {
+      figure: `news corpus (${s.pages} pages, 31 sites): pages with an article where Readability has one`,
+      value: s.oursWherePlain,
+      unit: 'count',
+      baseline: base,
+      limit: `= ${s.plainArticles}`,
+      pass: s.oursWherePlain === s.plainArticles,
+    },
+    {
+      figure: "news corpus: mean recall of Readability's body (4-character shingles)",
+      value: Number(s.meanRecall.toFixed(3)),
+      unit: 'count',
+      baseline: 'plain Readability, same page',
+      limit: '≥ 0.95',
+      pass: s.meanRecall >= 0.95,
+    },
+    {
+      figure: 'news corpus: mean precision against Readability (information: where we differ, we leave out its menus and lists)',
+      value: Number(s.meanPrecision.toFixed(3)),
+      unit: 'count',
+      baseline: 'plain Readability, same page',
+    },
+    {
+      figure: 'news corpus: titles without a site or channel part',
+      value: s.titlesClean,
+      unit: 'count',
+      limit: `= ${s.oursArticles}`,
+      pass: s.titlesClean === s.oursArticles,
+    },
+  ];
 }
 
 function articlePages(corpusDir: string): { name: string; html: string; url: string }[] {
@@ -153,5 +245,6 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   } finally {
     await context.close();
   }
+  rows.push(...(await newsRows(ctx)));
   return rows;
 }

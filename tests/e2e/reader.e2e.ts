@@ -1,6 +1,11 @@
-/** The reader view on the seed page: title, body, theme, Esc; and on the demo issue's photo article. */
+/**
+ * The reader view on the seed page: title, body, theme, Esc; on the demo issue's photo article;
+ * and on pages only the extraction chain reads (a Traditional blog post, an unknown e-paper).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { readManifest, requireCorpus } from '../corpus';
+import { fixturesDir, readManifest, requireCorpus } from '../corpus';
 import { ContentPage, PopupPage } from './pages';
 import { SEED_PATH } from './server';
 import { forEachBrowser } from './setup';
@@ -134,4 +139,36 @@ forEachBrowser('reader on the demo issue', (ctx) => {
     await popup.close();
     await page.tab.close();
   });
+});
+
+/** Our own pages under tests/fixtures/extract/, each with its expected.json beside it. */
+const CHAIN_FIXTURES = [
+  { label: 'a Traditional-script blog post (title only in <title>, comments, sidebar)', dir: 'hant-blog' },
+  { label: 'an article page of an e-paper system no adapter knows', dir: 'unknown-epaper' },
+];
+
+forEachBrowser('reader on pages that plain Readability reads and the tuned step alone did not', (ctx) => {
+  for (const { label, dir } of CHAIN_FIXTURES) {
+    it(`opens on ${label} with its title and body, without navigation or comments`, async () => {
+      const expected = JSON.parse(readFileSync(join(fixturesDir, 'extract', dir, 'expected.json'), 'utf8'));
+      const { browser, server } = ctx();
+      const page = await ContentPage.open(browser, server.url(`/fixtures/extract/${dir}/page.html`));
+      const popup = await openReaderFromPopup(browser, page);
+      const r = await page.reader();
+      expect(r.articleCount).toBe(1);
+      expect(r.titles).toEqual([expected.title]);
+      const body = r.body.trim();
+      expect(body.startsWith(expected.first_body_sentence)).toBe(true);
+      expect(body.endsWith(expected.last_body_sentence)).toBe(true);
+      for (const text of expected.not_in_body) expect(r.body).not.toContain(text);
+      const lang = await page.tab.evaluate(
+        () => document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('article')?.getAttribute('lang') ?? '',
+      );
+      expect(lang).toBe(expected.lang);
+      await page.tab.press('Escape');
+      await page.tab.waitFor(() => !document.querySelector('qingdu-reader'));
+      await popup.close();
+      await page.tab.close();
+    });
+  }
 });

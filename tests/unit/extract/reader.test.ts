@@ -171,9 +171,10 @@ describe('Reader with an article', () => {
     expect(host.querySelector('nav')).toBeNull();
   });
 
-  test('extra toolbar actions render inside the toolbar', () => {
+  test('extra actions render inside the labelled group of reader controls', () => {
     mount({ children: h('button', { 'data-action': 'export-epub' }, 'EPUB') });
-    expect(host.querySelector('[role="toolbar"] [data-action="export-epub"]')).not.toBeNull();
+    expect(host.querySelector('fieldset.qd-toolbar [data-action="export-epub"]')).not.toBeNull();
+    expect(host.querySelector('fieldset.qd-toolbar > legend')?.textContent).toBeTruthy();
   });
 
   test('every visible control label goes through t()', () => {
