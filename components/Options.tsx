@@ -122,7 +122,9 @@ export function Options(props: OptionsProps) {
           <select
             data-field="hantVariant"
             value={settings.hantVariant}
-            onChange={(e) => set({ hantVariant: (e.currentTarget as HTMLSelectElement).value as HantVariant })}
+            onChange={(e) =>
+              set({ hantVariant: (e.currentTarget as HTMLSelectElement).value as HantVariant, hantVariantChosen: true })
+            }
           >
             {VARIANTS.map((v) => (
               <option value={v} key={v}>
@@ -131,6 +133,11 @@ export function Options(props: OptionsProps) {
             ))}
           </select>
         </label>
+        {!settings.hantVariantChosen && (
+          <p class="hint" data-note="variant-follows-browser">
+            {t('optVariantFollowsBrowser')}
+          </p>
+        )}
       </section>
 
       <section>

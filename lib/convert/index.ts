@@ -17,6 +17,7 @@ export {
   type TextChange,
   type VariantScore,
 } from './repair';
+export { canMark, MARK_HIGHLIGHT, showRepairMarks } from './repair-marks';
 export { type RepairOffer, repairOffer, shouldOfferRepair } from './repair-offer';
 export { PageRepairer, previewRepair, type RepairPlace, type RepairStats, visibleTextSample } from './repair-page';
 export { convertText } from './text';

@@ -175,11 +175,15 @@ describe('Options', () => {
   it('changing the variant select calls onChange with it', () => {
     mount(base());
     const select = $<HTMLSelectElement>('select[data-field="hantVariant"]')!;
-    expect(select.value).toBe('hant');
+    expect(select.value).toBe('tw');
     expect([...select.options].map((o) => o.value)).toEqual(['hant', 'tw', 'twp', 'hk']);
+    // Never chosen: the page says the variant follows the browser language.
+    expect($('[data-note="variant-follows-browser"]')).not.toBeNull();
     change(select, 'twp');
     expect(onChange).toHaveBeenCalledOnce();
-    expect(onChange.mock.calls[0][0]).toEqual({ ...base(), hantVariant: 'twp' });
+    expect(onChange.mock.calls[0][0]).toEqual({ ...base(), hantVariant: 'twp', hantVariantChosen: true });
+    mount({ ...base(), hantVariant: 'twp', hantVariantChosen: true });
+    expect($('[data-note="variant-follows-browser"]')).toBeNull();
   });
 
   it('editing a rule row calls onChange with the patched rule only', () => {
