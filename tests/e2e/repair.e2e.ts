@@ -1,0 +1,110 @@
+/** Repair of botched Traditional on the seed page: the offer with its count, the repair, its marks, undo, and composition with conversion. */
+import { expect, it } from 'vitest';
+import { requireCorpus } from '../corpus';
+import { type ContentPage, ContentPage as Page, PopupPage } from './pages';
+import { SEED_PATH } from './server';
+import { forEachBrowser } from './setup';
+
+const ARTICLE = '#ozoom';
+
+function snapshot(page: ContentPage) {
+  // <html>'s own attributes by name: a layer taken off and put back may re-add them in another order.
+  return page.tab.evaluate(() => ({
+    html: document.documentElement.innerHTML,
+    attrs: [...document.documentElement.attributes].map((a) => `${a.name}=${a.value}`).sort(),
+    title: document.title,
+  }));
+}
+
+/** Waits for the popup to offer the repair (the converters load on the first estimate) and returns its count. */
+async function offeredCount(popup: PopupPage): Promise<number> {
+  await popup.tab.waitFor(() => !!document.querySelector('[data-action="repair"]'), undefined, 30_000);
+  return Number(await popup.tab.evaluate(() => document.querySelector('[data-action="repair"]')?.getAttribute('data-count')));
+}
+
+const markCount = (page: ContentPage) =>
+  page.tab.evaluate(() => {
+    const registry = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<unknown>> } }).CSS.highlights;
+    return registry ? (registry.get('qingdu-repair')?.size ?? 0) : -1;
+  });
+
+if (requireCorpus()) {
+  forEachBrowser('repair of botched Traditional on the seed page', (ctx) => {
+    it('the popup offers the repair with its count; the page shows the repaired text, marked; undo restores it exactly', async () => {
+      const { browser, server } = ctx();
+      const page = await Page.open(browser, server.url(SEED_PATH));
+      const before = await snapshot(page);
+      expect(await page.text(ARTICLE)).toContain('最后一米');
+
+      const popup = await PopupPage.open(browser, page);
+      const count = await offeredCount(popup);
+      expect(count).toBeGreaterThanOrEqual(20);
+      expect(await popup.label('repair')).toMatch(new RegExp(`^(Repair Traditional \\(${count} fixes\\)|修正繁[体體]（${count} [处處]）)$`));
+      // Estimating touched nothing.
+      expect((await snapshot(page)).html).toBe(before.html);
+
+      await popup.act('repair');
+      await page.waitSurface('data-qingdu-repaired', String(count));
+      const text = (await page.text(ARTICLE)) ?? '';
+      for (const fixed of ['最後一米', '於2022年', '志願者', '民政幹部']) expect(text).toContain(fixed);
+      expect(text).not.toContain('最后一米');
+      // The marks: one highlight range per changed place, without touching the page's text nodes.
+      expect(await markCount(page)).toBeGreaterThanOrEqual(19);
+      await popup.tab.waitFor(() => document.querySelector('[data-action="repair"]')?.getAttribute('aria-pressed') === 'true');
+
+      // The marks switch.
+      await popup.act('repair-marks');
+      await page.tab.waitFor(() => !(globalThis as unknown as { CSS: { highlights: Map<string, unknown> } }).CSS.highlights.has('qingdu-repair'));
+      await popup.act('repair-marks');
+      expect(await markCount(page)).toBeGreaterThanOrEqual(19);
+
+      // A second click undoes it exactly.
+      await popup.act('repair');
+      await page.waitSurface('data-qingdu-repaired', null);
+      expect(await snapshot(page)).toEqual(before);
+      expect(await markCount(page)).toBeLessThanOrEqual(0);
+      await popup.close();
+      await page.tab.close();
+    });
+
+    it('repair and conversion compose: convert a repaired page, repair a converted page, restore exactly', async () => {
+      const { browser, server } = ctx();
+      const page = await Page.open(browser, server.url(SEED_PATH));
+      const before = await snapshot(page);
+      const popup = await PopupPage.open(browser, page);
+      const count = await offeredCount(popup);
+
+      // Repaired, then converted to Simplified, then back.
+      await popup.act('repair');
+      await page.waitSurface('data-qingdu-repaired', String(count));
+      const repaired = await snapshot(page);
+      await popup.act('convert');
+      await page.waitSurface('data-qingdu-converted', 'hans');
+      expect(await page.text(ARTICLE)).toContain('最后一米');
+      expect(await page.text(ARTICLE)).toContain('志愿者');
+      expect(await markCount(page)).toBeLessThanOrEqual(0);
+      await popup.act('convert');
+      await page.waitSurface('data-qingdu-converted', null);
+      expect(await snapshot(page)).toEqual(repaired);
+
+      // Converted, then repaired underneath, then the repair undone, then the conversion.
+      await popup.act('repair');
+      await page.waitSurface('data-qingdu-repaired', null);
+      expect(await snapshot(page)).toEqual(before);
+      await popup.act('convert');
+      await page.waitSurface('data-qingdu-converted', 'hans');
+      const converted = await snapshot(page);
+      await popup.act('repair');
+      await page.waitSurface('data-qingdu-repaired', String(count));
+      expect(await page.tab.evaluate(() => document.documentElement.getAttribute('data-qingdu-converted'))).toBe('hans');
+      await popup.act('repair');
+      await page.waitSurface('data-qingdu-repaired', null);
+      expect(await snapshot(page)).toEqual(converted);
+      await popup.act('convert');
+      await page.waitSurface('data-qingdu-converted', null);
+      expect(await snapshot(page)).toEqual(before);
+      await popup.close();
+      await page.tab.close();
+    });
+  });
+}
