@@ -4,13 +4,14 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CollectionView } from '@/components/collection/CollectionView';
+import { fixesInArticle, ProofreadingList } from '@/components/proofreading/ProofreadingList';
 import { Reader } from '@/components/reader/Reader';
 import type { Collector, CollectState } from '@/lib/collect';
 import { PageConverter } from '@/lib/convert';
 import type { ConvertFn, Target } from '@/lib/convert/types';
 import { extractArticle } from '@/lib/extract';
 import type { Article } from '@/lib/extract/types';
-import type { ReaderHost, ReaderMode } from '@/lib/messaging/bridge';
+import type { ReaderHost, ReaderMode, RepairFix } from '@/lib/messaging/bridge';
 import type { ReaderPrefs } from '@/lib/settings/schema';
 import { exportCollection, startCollection } from './collection';
 import { readerStyles } from './styles';
@@ -42,12 +43,15 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
   const [exporting, setExporting] = useState<'epub' | 'markdown' | null>(null);
   const [exportError, setExportError] = useState<string>();
   const collector = useRef<{ collector: Collector; abort: AbortController } | null>(null);
+  // The page's Traditional repair: the extracted text already holds it; these are its fixes.
+  const [repairFixes, setRepairFixes] = useState<RepairFix[]>(() => host.repairFixes?.() ?? []);
 
   useEffect(() => {
     registerHandle({
       async refreshConversion() {
         // The page DOM is the source of the article: re-read it in its current state.
         if (mode.kind === 'article') setArticle(extract());
+        setRepairFixes(host.repairFixes?.() ?? []);
         setConversion(await host.currentConversion());
       },
       dispose() {
@@ -96,6 +100,7 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
           onPrint={() => printReader(doc)}
           t={host.t}
         >
+          {article && !conversion && <ProofreadingList fixes={fixesInArticle(repairFixes, articleText(article))} t={host.t} />}
           {host.issue && host.issue.articles.length > 0 && (
             <>
               <button
@@ -142,6 +147,12 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
       )}
     </>
   );
+}
+
+/** The article's text (title and body), for matching the fixes' context. */
+function articleText(article: Article): string {
+  const body = article.contentHtml.replace(/<[^>]*>/g, '');
+  return `${article.title}\n${body}`;
 }
 
 function prefStyle(p: ReaderPrefs): Record<string, string> {

@@ -1,5 +1,6 @@
 import collectionCss from '@/components/collection/collection.css?inline';
+import { proofreadingCss } from '@/components/proofreading/ProofreadingList';
 import { readerCss } from '@/components/reader/reader.css';
 
 /** All reader CSS, injected into the shadow root (page styles cannot reach it). */
-export const readerStyles = `${readerCss}\n${collectionCss}`;
+export const readerStyles = `${readerCss}\n${collectionCss}\n${proofreadingCss}`;

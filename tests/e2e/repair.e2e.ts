@@ -39,7 +39,9 @@ if (requireCorpus()) {
       const popup = await PopupPage.open(browser, page);
       const count = await offeredCount(popup);
       expect(count).toBeGreaterThanOrEqual(20);
-      expect(await popup.label('repair')).toMatch(new RegExp(`^(Repair Traditional \\(${count} fixes\\)|修正繁[体體]（${count} [处處]）)$`));
+      expect(await popup.label('repair')).toMatch(
+        new RegExp(`^(Repair Traditional \\(${count} fixes\\)|修正繁[体體]（${count} [处處]）)$`),
+      );
       // Estimating touched nothing.
       expect((await snapshot(page)).html).toBe(before.html);
 
@@ -54,7 +56,9 @@ if (requireCorpus()) {
 
       // The marks switch.
       await popup.act('repair-marks');
-      await page.tab.waitFor(() => !(globalThis as unknown as { CSS: { highlights: Map<string, unknown> } }).CSS.highlights.has('qingdu-repair'));
+      await page.tab.waitFor(
+        () => !(globalThis as unknown as { CSS: { highlights: Map<string, unknown> } }).CSS.highlights.has('qingdu-repair'),
+      );
       await popup.act('repair-marks');
       expect(await markCount(page)).toBeGreaterThanOrEqual(19);
 
@@ -63,6 +67,51 @@ if (requireCorpus()) {
       await page.waitSurface('data-qingdu-repaired', null);
       expect(await snapshot(page)).toEqual(before);
       expect(await markCount(page)).toBeLessThanOrEqual(0);
+      await popup.close();
+      await page.tab.close();
+    });
+
+    it('the reader shows the repaired text and the proofreading list; undo gives the reader the original back', async () => {
+      const { browser, server } = ctx();
+      const page = await Page.open(browser, server.url(SEED_PATH));
+      const popup = await PopupPage.open(browser, page);
+      await offeredCount(popup);
+      await popup.act('repair');
+      await page.tab.waitFor(() => document.documentElement.hasAttribute('data-qingdu-repaired'));
+      await popup.act('reader');
+      // As when the popup is a panel over the page: the page tab is in front (the reader's effects wait for a frame).
+      await page.tab.bringToFront();
+      await page.tab.waitFor(() => !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('article h1'));
+      const reader = await page.reader();
+      for (const fixed of ['最後一米', '於2022年', '志願者', '民政幹部']) expect(reader.text).toContain(fixed);
+      expect(reader.text).not.toContain('最后一米');
+
+      await page.clickInReader('[data-action="proofreading"]');
+      await page.tab.waitFor(
+        () => !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('[data-list="repairs"] li'),
+      );
+      const items = await page.tab.evaluate(() =>
+        [...(document.querySelector('qingdu-reader')?.shadowRoot?.querySelectorAll('[data-list="repairs"] li') ?? [])].map(
+          (li) => `${li.getAttribute('data-before')}→${li.getAttribute('data-after')}`,
+        ),
+      );
+      // In document order: the title's 最后, then the body's first fixes.
+      expect(items.length).toBeGreaterThanOrEqual(19);
+      expect(items).toContain('鑒于→鑑於');
+      expect(items.indexOf('后→後')).toBeLessThan(items.indexOf('鑒于→鑑於'));
+      expect(items.indexOf('鑒于→鑑於')).toBeLessThan(items.indexOf('干→幹'));
+
+      await popup.act('repair');
+      await page.waitSurface('data-qingdu-repaired', null);
+      await page.tab.waitFor(() =>
+        (document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('article')?.textContent ?? '').includes('最后一米'),
+      );
+
+      expect(
+        await page.tab.evaluate(
+          () => !!document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('[data-action="proofreading"]'),
+        ),
+      ).toBe(false);
       await popup.close();
       await page.tab.close();
     });
