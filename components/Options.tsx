@@ -53,6 +53,18 @@ function RuleRow(props: { t: T; rule: SiteRule; onChange(r: SiteRule): void; onR
         />
       </td>
       <td>
+        <input
+          type="checkbox"
+          aria-label={t('ruleRepair')}
+          data-field="repair"
+          checked={rule.repair === true}
+          onChange={(e) => {
+            const { repair: _drop, ...rest } = rule;
+            props.onChange((e.currentTarget as HTMLInputElement).checked ? { ...rest, repair: true } : rest);
+          }}
+        />
+      </td>
+      <td>
         <select
           aria-label={t('ruleSpam')}
           data-field="spam"
@@ -227,6 +239,7 @@ export function Options(props: OptionsProps) {
               <th scope="col">{t('optHost')}</th>
               <th scope="col">{t('optRuleConvert')}</th>
               <th scope="col">{t('ruleReader')}</th>
+              <th scope="col">{t('ruleRepair')}</th>
               <th scope="col">{t('ruleSpam')}</th>
               <th scope="col">{t('optHideSelectors')}</th>
               <th scope="col" />

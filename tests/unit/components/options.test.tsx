@@ -199,6 +199,20 @@ describe('Options', () => {
     expect(calls[2]).toEqual([s.rules[0], { ...s.rules[1], hideSelectors: ['.x', 'div.y'] }]);
   });
 
+  it('the always-repair switch of a rule row sets or drops `repair`', () => {
+    const s = base();
+    mount(s);
+    const box = $$('tr[data-rule-host]')[0].querySelector<HTMLInputElement>('[data-field="repair"]')!;
+    expect(box.checked).toBe(false);
+    box.click();
+    expect(onChange.mock.calls[0][0].rules[0]).toEqual({ ...s.rules[0], repair: true });
+    mount({ ...s, rules: [{ ...s.rules[0], repair: true }] });
+    const on = $$('tr[data-rule-host]')[0].querySelector<HTMLInputElement>('[data-field="repair"]')!;
+    expect(on.checked).toBe(true);
+    on.click();
+    expect(onChange.mock.calls[0][0].rules[0]).toEqual(s.rules[0]);
+  });
+
   it('spam default toggle and reader prefs call onChange', () => {
     mount(base());
     $<HTMLInputElement>('input[data-field="spamHiding"]')!.click();
