@@ -155,5 +155,34 @@ if (requireCorpus()) {
       await popup.close();
       await page.tab.close();
     });
+
+    it('the "always repair" site rule repairs the page as it loads', async () => {
+      const { browser, server } = ctx();
+      const first = await Page.open(browser, server.url(SEED_PATH));
+      const popup = await PopupPage.open(browser, first);
+      const count = await offeredCount(popup);
+      await popup.tab.waitFor(() => !!document.querySelector('[data-rule="repair"]'));
+      await popup.tab.click('[data-rule="repair"]');
+      await popup.tab.waitFor(
+        () => (document.querySelector('[data-rule="repair"]') as HTMLInputElement | null)?.checked === true,
+      );
+      await popup.close();
+      await first.tab.close();
+
+      const page = await Page.open(browser, server.url(SEED_PATH));
+      await page.waitSurface('data-qingdu-repaired', String(count));
+      expect(await page.text(ARTICLE)).toContain('最後一米');
+      // Turn the rule off again for the tests that follow in this browser.
+      const again = await PopupPage.open(browser, page);
+      await again.tab.waitFor(
+        () => (document.querySelector('[data-rule="repair"]') as HTMLInputElement | null)?.checked === true,
+      );
+      await again.tab.click('[data-rule="repair"]');
+      await again.tab.waitFor(
+        () => (document.querySelector('[data-rule="repair"]') as HTMLInputElement | null)?.checked === false,
+      );
+      await again.close();
+      await page.tab.close();
+    });
   });
 }
