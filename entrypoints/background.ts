@@ -29,6 +29,7 @@ async function injectBundle(tabId: number, frameId: number, bundle: LazyBundle):
 async function runCommand(command: string, tabId: number): Promise<void> {
   if (command === 'toggle-reader') await sendMessage('pageToggleReader', undefined, tabId);
   else if (command === 'toggle-script') await sendMessage('pageToggleConvert', {}, tabId);
+  else if (command === 'toggle-repair') await sendMessage('pageToggleRepair', undefined, tabId);
   else if (command === 'toggle-spam') {
     const state = await sendMessage('pageGetState', undefined, tabId);
     await sendMessage('pageSetSpamShown', { shown: !state.spamShown }, tabId);

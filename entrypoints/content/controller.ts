@@ -118,7 +118,9 @@ export class PageController {
             ? this.toggleReader()
             : command === 'toggle-script'
               ? this.toggleConvert()
-              : Promise.resolve(this.setSpamVisible(!isSpamShown(this.doc))),
+              : command === 'toggle-repair'
+                ? this.toggleRepair()
+                : Promise.resolve(this.setSpamVisible(!isSpamShown(this.doc))),
         );
         action.catch((err) => this.problems.push(`${command}: ${String(err)}`));
       });

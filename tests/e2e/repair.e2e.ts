@@ -116,6 +116,20 @@ if (requireCorpus()) {
       await page.tab.close();
     });
 
+    it('Alt+Shift+F repairs the page and undoes it exactly', async () => {
+      const { browser, server } = ctx();
+      const page = await Page.open(browser, server.url(SEED_PATH));
+      await page.tab.bringToFront();
+      const before = await snapshot(page);
+      await page.tab.press('Alt+Shift+F');
+      await page.tab.waitFor(() => document.documentElement.hasAttribute('data-qingdu-repaired'), undefined, 30_000);
+      expect(await page.text(ARTICLE)).toContain('最後一米');
+      await page.tab.press('Alt+Shift+F');
+      await page.waitSurface('data-qingdu-repaired', null);
+      expect(await snapshot(page)).toEqual(before);
+      await page.tab.close();
+    });
+
     it('repair and conversion compose: convert a repaired page, repair a converted page, restore exactly', async () => {
       const { browser, server } = ctx();
       const page = await Page.open(browser, server.url(SEED_PATH));
