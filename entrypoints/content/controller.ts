@@ -459,6 +459,8 @@ export class PageController {
       onClosed: () => {},
       isSpam: (el) => isHiddenSpam(el),
       repairFixes: () => this.repairFixList(),
+      currentRepair: () =>
+        this.repairer.isApplied && this.repairFn && this.offer ? { variant: this.offer.variant, convert: this.repairFn } : null,
     };
   }
 

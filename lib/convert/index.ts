@@ -18,7 +18,14 @@ export {
   type VariantScore,
 } from './repair';
 export { canMark, MARK_HIGHLIGHT, showRepairMarks } from './repair-marks';
-export { type RepairOffer, repairOffer, shouldOfferRepair } from './repair-offer';
+export {
+  composeRepair,
+  type ReaderConversion,
+  type RepairOffer,
+  repairOffer,
+  repairWhereTraditional,
+  shouldOfferRepair,
+} from './repair-offer';
 export { PageRepairer, previewRepair, type RepairPlace, type RepairStats, visibleTextSample } from './repair-page';
 export { convertText } from './text';
 export type { ConvertFn, ConvertStats, HantSource, HantVariant, OpenCCLike, Script, Target } from './types';

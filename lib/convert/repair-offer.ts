@@ -1,5 +1,6 @@
+import { classifyCounts, countScriptChars } from '../charsets';
 import { estimateRepair, type RepairEstimate, type RepairVariant, type RoundTripPair } from './repair';
-import type { Script } from './types';
+import type { ConvertFn, Script, Target } from './types';
 
 /** Only a page shown in Traditional (or mixed) can be botched Traditional; a Simplified page's round trip would rewrite it all. */
 export function shouldOfferRepair(script: Script): boolean {
@@ -30,4 +31,29 @@ export function repairOffer(
   if (estimate.fixes === 0 && estimate.simplifiedOnly === 0) return null;
   const fixes = countPage(estimate.variant).fixes;
   return fixes > 0 ? { variant: estimate.variant, fixes, estimate } : null;
+}
+
+/**
+ * The repair for text of unknown script (articles fetched for whole-section reading): applied to
+ * Traditional or mixed text only, so a Simplified article is never turned into Traditional.
+ */
+export function repairWhereTraditional(repair: ConvertFn): ConvertFn {
+  return (text: string) => (shouldOfferRepair(classifyCounts(countScriptChars(text))) ? repair(text) : text);
+}
+
+/** A conversion as the reader applies it: the target and its converter. */
+export interface ReaderConversion {
+  target: Target;
+  convert: ConvertFn;
+}
+
+/** The repair first, then the page's conversion on top (null: neither applies). */
+export function composeRepair(
+  repair: { variant: RepairVariant; convert: ConvertFn } | null,
+  conversion: ReaderConversion | null,
+): ReaderConversion | null {
+  if (!repair) return conversion;
+  const repaired = repairWhereTraditional(repair.convert);
+  if (!conversion) return { target: repair.variant, convert: repaired };
+  return { target: conversion.target, convert: (text) => conversion.convert(repaired(text)) };
 }

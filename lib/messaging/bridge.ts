@@ -27,6 +27,8 @@ export interface ReaderHost {
   isSpam(el: Element): boolean;
   /** The Traditional repair's fixes in document order, empty when no repair is shown. */
   repairFixes?(): RepairFix[];
+  /** The page's Traditional repair while applied (for articles fetched from elsewhere), or null. */
+  currentRepair?(): { variant: 'tw' | 'hk' | 'hant'; convert: ConvertFn } | null;
 }
 
 /** One place the Traditional repair changed, with the text around it. */

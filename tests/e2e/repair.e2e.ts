@@ -116,6 +116,44 @@ if (requireCorpus()) {
       await page.tab.close();
     });
 
+    it('whole-section reading repairs the fetched Traditional articles, and the Markdown export holds the repaired text', async () => {
+      const { browser, server } = ctx();
+      const page = await Page.open(browser, server.url(SEED_PATH));
+      const popup = await PopupPage.open(browser, page);
+      await offeredCount(popup);
+      await popup.act('repair');
+      await page.tab.waitFor(() => document.documentElement.hasAttribute('data-qingdu-repaired'));
+      await popup.click('read-section');
+      await page.tab.bringToFront();
+      // The seed article is fetched again from the site (its section's other articles are not served).
+      await page.tab.waitFor(
+        () =>
+          (document.querySelector('qingdu-reader')?.shadowRoot?.querySelector('article')?.textContent ?? '').includes('最後一米'),
+        undefined,
+        30_000,
+      );
+      const reader = await page.reader();
+      expect(reader.text).toContain('志願者');
+      expect(reader.text).not.toContain('最后一米');
+      // Export is offered once every article has loaded or failed.
+      await page.tab.waitFor(
+        () =>
+          (
+            document
+              .querySelector('qingdu-reader')
+              ?.shadowRoot?.querySelector('[data-action="export-markdown"]') as HTMLButtonElement | null
+          )?.disabled === false,
+        undefined,
+        60_000,
+      );
+      const md = await page.tab.download(() => page.clickInReader('[data-action="export-markdown"]'));
+      const text = md.bytes.toString('utf8');
+      for (const fixed of ['最後一米', '志願者', '民政幹部']) expect(text).toContain(fixed);
+      expect(text).not.toContain('最后一米');
+      await popup.close();
+      await page.tab.close();
+    });
+
     it('Alt+Shift+F repairs the page and undoes it exactly', async () => {
       const { browser, server } = ctx();
       const page = await Page.open(browser, server.url(SEED_PATH));

@@ -4,6 +4,7 @@ import * as T2cn from 'opencc-js/t2cn';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type ConvertFn,
+  composeRepair,
   detectScript,
   diffChanges,
   estimateRepair,
@@ -16,6 +17,7 @@ import {
   type RoundTripPair,
   repairOffer,
   repairText,
+  repairWhereTraditional,
   roundTrip,
   visibleTextSample,
 } from '../../../lib/convert';
@@ -229,5 +231,24 @@ describe('live pages', () => {
     expect(repairer.stats().fixes).toBe(2);
     repairer.restore();
     expect(p.textContent).toBe('活動結束后，志愿者繼續服務。');
+  });
+});
+
+describe('the repair for articles fetched for whole-section reading', () => {
+  it('repairs Traditional or mixed text only, never Simplified text', () => {
+    const repair = repairWhereTraditional(roundTrip(tw));
+    expect(repair('社工站成立后，志愿者與民政干部共同面對。')).toBe('社工站成立後，志願者與民政幹部共同面對。');
+    expect(repair('社工站成立后，志愿者与民政干部共同面对。')).toBe('社工站成立后，志愿者与民政干部共同面对。');
+  });
+
+  it('goes under the conversion: repaired, then converted; alone it keeps its variant as the target', () => {
+    const toHans = makeConverter(T2cn, 'hans', 't');
+    const composed = composeRepair({ variant: 'tw', convert: roundTrip(tw) }, { target: 'hans', convert: toHans })!;
+    expect(composed.target).toBe('hans');
+    expect(composed.convert('成立后，志愿者')).toBe(toHans(roundTrip(tw)('成立后，志愿者')));
+    expect(composeRepair({ variant: 'hk', convert: roundTrip(tw) }, null)?.target).toBe('hk');
+    expect(composeRepair(null, null)).toBeNull();
+    const conversion = { target: 'hans' as const, convert: toHans };
+    expect(composeRepair(null, conversion)).toBe(conversion);
   });
 });
