@@ -2,7 +2,9 @@
  * Marks the places a repair changed with the CSS Custom Highlight API: ranges registered with
  * `CSS.highlights` are underlined by one `::highlight()` rule, without wrapping or otherwise
  * touching the page's text. Where the API is missing there are no marks. Hovering a mark shows
- * the original characters in a small tooltip of our own (marked as our UI, so never converted).
+ * the original characters in a small tooltip of our own (marked as our UI, so never converted);
+ * moving the caret or selection into a mark (caret browsing, a screen reader that follows focus
+ * and selection) says them in a polite live region.
  */
 import type { RepairPlace } from './repair-page';
 import { OWN_UI_ATTR } from './skip';
@@ -10,6 +12,7 @@ import { OWN_UI_ATTR } from './skip';
 export const MARK_HIGHLIGHT = 'qingdu-repair';
 const STYLE_ID = 'qingdu-repair-style';
 const TIP_ID = 'qingdu-repair-tip';
+const LIVE_ID = 'qingdu-repair-live';
 const RULE = `::highlight(${MARK_HIGHLIGHT}){text-decoration:underline dotted #d0731a 2px;text-underline-offset:3px}`;
 
 interface HighlightWindow {
@@ -57,8 +60,10 @@ export function showRepairMarks(
   }
   ensureStyle(doc);
   const stopHover = listenForHover(doc, byNode, label);
+  const stopCaret = listenForCaret(doc, byNode, label);
   return () => {
     stopHover();
+    stopCaret();
     try {
       registry.delete(MARK_HIGHLIGHT);
       doc.getElementById(STYLE_ID)?.remove();
@@ -95,6 +100,52 @@ function caretAt(doc: CaretDoc, x: number, y: number): { node: Node; offset: num
   return null;
 }
 
+/** The place at `offset` of `node`, while the node still shows the repair there. */
+function placeAt(byNode: Map<Text, RepairPlace[]>, node: Node | null, offset: number): RepairPlace | undefined {
+  if (!node || node.nodeType !== 3) return undefined;
+  return byNode
+    .get(node as Text)
+    ?.find((p) => offset >= p.start && offset <= p.end && p.node.data.slice(p.start, p.end) === p.after);
+}
+
+/** Says the original characters when the caret or selection enters a mark. */
+function listenForCaret(
+  doc: Document,
+  byNode: Map<Text, RepairPlace[]>,
+  label: (before: string, after: string) => string,
+): () => void {
+  let live: HTMLElement | null = null;
+  let last: RepairPlace | undefined;
+  const onChange = () => {
+    try {
+      const sel = doc.getSelection();
+      const place = sel && sel.rangeCount > 0 ? placeAt(byNode, sel.anchorNode, sel.anchorOffset) : undefined;
+      if (place === last) return;
+      last = place;
+      if (!place) return;
+      if (!live) {
+        live = doc.createElement('div');
+        live.id = LIVE_ID;
+        live.setAttribute(OWN_UI_ATTR, '');
+        live.setAttribute('role', 'status');
+        live.setAttribute('aria-live', 'polite');
+        live.style.cssText =
+          'position:fixed!important;width:1px!important;height:1px!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;';
+        (doc.body ?? doc.documentElement).append(live);
+      }
+      live.textContent = label(place.before, place.after);
+    } catch {
+      // Never throw into the page.
+    }
+  };
+  doc.addEventListener('selectionchange', onChange);
+  return () => {
+    doc.removeEventListener('selectionchange', onChange);
+    live?.remove();
+    live = null;
+  };
+}
+
 /** Shows the original characters of the mark under the pointer; one pointer check per frame. */
 function listenForHover(
   doc: Document,
@@ -114,11 +165,8 @@ function listenForHover(
     pending = false;
     try {
       const caret = caretAt(doc as CaretDoc, lastX, lastY);
-      const list = caret && caret.node.nodeType === 3 ? byNode.get(caret.node as Text) : undefined;
       // The caret lands before or after the character under the pointer.
-      const place = list?.find(
-        (p) => caret!.offset >= p.start && caret!.offset <= p.end && p.node.data.slice(p.start, p.end) === p.after,
-      );
+      const place = caret ? placeAt(byNode, caret.node, caret.offset) : undefined;
       if (!place) return hide();
       if (!tip) {
         tip = doc.createElement('div');

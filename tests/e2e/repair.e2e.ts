@@ -54,6 +54,22 @@ if (requireCorpus()) {
       expect(await markCount(page)).toBeGreaterThanOrEqual(19);
       await popup.tab.waitFor(() => document.querySelector('[data-action="repair"]')?.getAttribute('aria-pressed') === 'true');
 
+      // The caret entering a mark says the original characters in a live region (for assistive technology).
+      await page.tab.evaluate(() => {
+        const walker = document.createTreeWalker(document.querySelector('#ozoom')!, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = (n as Text).data.indexOf('最後一米');
+          if (at >= 0) {
+            document.getSelection()!.collapse(n, at + 1);
+            return;
+          }
+        }
+      });
+      await page.tab.waitFor(() => /后/.test(document.getElementById('qingdu-repair-live')?.textContent ?? ''));
+      expect(await page.tab.evaluate(() => document.getElementById('qingdu-repair-live')?.getAttribute('aria-live'))).toBe(
+        'polite',
+      );
+
       // The marks switch.
       await popup.act('repair-marks');
       await page.tab.waitFor(

@@ -62,3 +62,26 @@ describe('repair marks', () => {
     expect([...(registry.get(MARK_HIGHLIGHT) ?? [])].map((r) => r.toString())).toEqual(['後']);
   });
 });
+
+describe('repair marks for assistive technology', () => {
+  it('moving the selection into a mark says the original characters in a polite live region of our own', () => {
+    const { dom, doc, node, places } = page();
+    withHighlightApi(dom.window as unknown as Window);
+    const clear = showRepairMarks(doc, places, (b, a) => `${b}→${a}`);
+    const select = (offset: number) => {
+      doc.getSelection()!.collapse(node, offset);
+      doc.dispatchEvent(new dom.window.Event('selectionchange'));
+    };
+    select(0);
+    expect(doc.getElementById('qingdu-repair-live')).toBeNull();
+    select(7);
+    const live = doc.getElementById('qingdu-repair-live')!;
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    expect(live.hasAttribute('data-qingdu-ui')).toBe(true);
+    expect(live.textContent).toBe('鑒于→鑑於');
+    select(2);
+    expect(live.textContent).toBe('后→後');
+    clear();
+    expect(doc.getElementById('qingdu-repair-live')).toBeNull();
+  });
+});
