@@ -102,7 +102,7 @@ function caretAt(doc: CaretDoc, x: number, y: number): { node: Node; offset: num
 
 /** The place at `offset` of `node`, while the node still shows the repair there. */
 function placeAt(byNode: Map<Text, RepairPlace[]>, node: Node | null, offset: number): RepairPlace | undefined {
-  if (!node || node.nodeType !== 3) return undefined;
+  if (node?.nodeType !== 3) return undefined;
   return byNode
     .get(node as Text)
     ?.find((p) => offset >= p.start && offset <= p.end && p.node.data.slice(p.start, p.end) === p.after);
