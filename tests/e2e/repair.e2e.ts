@@ -22,6 +22,20 @@ async function offeredCount(popup: PopupPage): Promise<number> {
   return Number(await popup.tab.evaluate(() => document.querySelector('[data-action="repair"]')?.getAttribute('data-count')));
 }
 
+/** Polls the extension's stored settings (read in the popup's page) until the site's always-repair rule is `on`. */
+async function waitForStoredRepairRule(popup: PopupPage, on: boolean): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const stored = await popup.tab.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome?: any; browser?: any }).browser ?? (globalThis as any).chrome;
+      const { settings } = await api.storage.local.get('settings');
+      return (settings?.rules ?? []).some((r: { repair?: boolean }) => r.repair === true);
+    });
+    if (stored === on) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the always-repair rule was not stored as ${on}`);
+}
+
 const markCount = (page: ContentPage) =>
   page.tab.evaluate(() => {
     const registry = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<unknown>> } }).CSS.highlights;
@@ -231,9 +245,8 @@ if (requireCorpus()) {
       const count = await offeredCount(popup);
       await popup.tab.waitFor(() => !!document.querySelector('[data-rule="repair"]'));
       await popup.tab.click('[data-rule="repair"]');
-      await popup.tab.waitFor(
-        () => (document.querySelector('[data-rule="repair"]') as HTMLInputElement | null)?.checked === true,
-      );
+      // The checkbox ticks at once; wait until the rule is stored before the popup goes away.
+      await waitForStoredRepairRule(popup, true);
       await popup.close();
       await first.tab.close();
 
@@ -246,9 +259,7 @@ if (requireCorpus()) {
         () => (document.querySelector('[data-rule="repair"]') as HTMLInputElement | null)?.checked === true,
       );
       await again.tab.click('[data-rule="repair"]');
-      await again.tab.waitFor(
-        () => (document.querySelector('[data-rule="repair"]') as HTMLInputElement | null)?.checked === false,
-      );
+      await waitForStoredRepairRule(again, false);
       await again.close();
       await page.tab.close();
     });
