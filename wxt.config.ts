@@ -65,6 +65,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_cmdToggleSpam__',
       },
+      'toggle-repair': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_cmdToggleRepair__',
+      },
     },
     ...(browser === 'firefox'
       ? {

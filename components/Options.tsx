@@ -53,6 +53,18 @@ function RuleRow(props: { t: T; rule: SiteRule; onChange(r: SiteRule): void; onR
         />
       </td>
       <td>
+        <input
+          type="checkbox"
+          aria-label={t('ruleRepair')}
+          data-field="repair"
+          checked={rule.repair === true}
+          onChange={(e) => {
+            const { repair: _drop, ...rest } = rule;
+            props.onChange((e.currentTarget as HTMLInputElement).checked ? { ...rest, repair: true } : rest);
+          }}
+        />
+      </td>
+      <td>
         <select
           aria-label={t('ruleSpam')}
           data-field="spam"
@@ -122,7 +134,9 @@ export function Options(props: OptionsProps) {
           <select
             data-field="hantVariant"
             value={settings.hantVariant}
-            onChange={(e) => set({ hantVariant: (e.currentTarget as HTMLSelectElement).value as HantVariant })}
+            onChange={(e) =>
+              set({ hantVariant: (e.currentTarget as HTMLSelectElement).value as HantVariant, hantVariantChosen: true })
+            }
           >
             {VARIANTS.map((v) => (
               <option value={v} key={v}>
@@ -131,6 +145,11 @@ export function Options(props: OptionsProps) {
             ))}
           </select>
         </label>
+        {!settings.hantVariantChosen && (
+          <p class="hint" data-note="variant-follows-browser">
+            {t('optVariantFollowsBrowser')}
+          </p>
+        )}
       </section>
 
       <section>
@@ -220,6 +239,7 @@ export function Options(props: OptionsProps) {
               <th scope="col">{t('optHost')}</th>
               <th scope="col">{t('optRuleConvert')}</th>
               <th scope="col">{t('ruleReader')}</th>
+              <th scope="col">{t('ruleRepair')}</th>
               <th scope="col">{t('ruleSpam')}</th>
               <th scope="col">{t('optHideSelectors')}</th>
               <th scope="col">

@@ -1,7 +1,7 @@
 /** The popup's view: props in, callbacks out, no browser APIs. */
 import type { Target } from '@/lib/convert/types';
 import type { ArticleRef, Issue, SectionRef } from '@/lib/epaper/types';
-import type { PageState } from '@/lib/messaging/protocol';
+import type { PageState, RepairOfferState } from '@/lib/messaging/protocol';
 import { pageTextLang, textLang } from './text-lang';
 
 export type T = (key: string, subs?: string[]) => string;
@@ -27,6 +27,13 @@ export interface PopupProps {
   onJumpToDate(isoDate: string): void;
   onRule(patch: Partial<SiteRuleView>): void;
   onOpenOptions(): void;
+  /** The Traditional repair on offer (null or absent: nothing to repair, or not known yet). */
+  repair?: RepairOfferState | null;
+  onToggleRepair?(): void;
+  onRepairMarks?(shown: boolean): void;
+  /** The site's "always repair Traditional" rule. */
+  repairRule?: boolean;
+  onRepairRule?(on: boolean): void;
 }
 
 const scriptName = (t: T, target: Target | 'hans' | 'hant') => t(`script_${target}`);
@@ -143,6 +150,19 @@ function IssueView(props: PopupProps & { issue: Issue; pageUrl: string; pageLang
   );
 }
 
+/** "Repair Traditional (N fixes)": only when the repair would change something; pressed while applied. */
+function RepairButton(props: PopupProps) {
+  const { t, state, repair } = props;
+  const applied = state?.repaired !== undefined;
+  const fixes = applied ? (state?.repaired ?? 0) : (repair?.fixes ?? 0);
+  if (fixes <= 0 && !applied) return null;
+  return (
+    <button type="button" data-action="repair" data-count={fixes} aria-pressed={applied} onClick={props.onToggleRepair}>
+      {applied ? t('repairUndo', [String(fixes)]) : t('repairOffer', [String(fixes)])}
+    </button>
+  );
+}
+
 export function Popup(props: PopupProps) {
   const { t, state, rule } = props;
   if (!state) {
@@ -188,7 +208,19 @@ export function Popup(props: PopupProps) {
         >
           {spamLabel}
         </button>
+        <RepairButton {...props} />
       </div>
+      {state.repaired !== undefined && props.onRepairMarks && (
+        <label class="repair-marks">
+          <input
+            type="checkbox"
+            data-action="repair-marks"
+            checked={state.repairMarks !== false}
+            onChange={(e) => props.onRepairMarks?.((e.currentTarget as HTMLInputElement).checked)}
+          />
+          {t('repairMarks')}
+        </label>
+      )}
       {state.issue ? (
         <IssueView {...props} issue={state.issue} pageUrl={state.url} pageLang={pageTextLang(state.pageLang, state.script)} />
       ) : (
@@ -235,6 +267,17 @@ export function Popup(props: PopupProps) {
           />
           {t('ruleSpam')}
         </label>
+        {props.onRepairRule && (props.repairRule || (props.repair?.fixes ?? 0) > 0) && (
+          <label>
+            <input
+              type="checkbox"
+              data-rule="repair"
+              checked={props.repairRule === true}
+              onChange={(e) => props.onRepairRule?.((e.currentTarget as HTMLInputElement).checked)}
+            />
+            {t('ruleRepair')}
+          </label>
+        )}
       </fieldset>
       {state.problems.length > 0 && (
         <p class="note warn" data-note="problems">

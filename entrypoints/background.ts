@@ -44,6 +44,7 @@ async function insertSpamCss(tabId: number, frameId: number): Promise<boolean> {
 async function runCommand(command: string, tabId: number): Promise<void> {
   if (command === 'toggle-reader') await sendMessage('pageToggleReader', undefined, tabId);
   else if (command === 'toggle-script') await sendMessage('pageToggleConvert', {}, tabId);
+  else if (command === 'toggle-repair') await sendMessage('pageToggleRepair', undefined, tabId);
   else if (command === 'toggle-spam') {
     const state = await sendMessage('pageGetState', undefined, tabId);
     await sendMessage('pageSetSpamShown', { shown: !state.spamShown }, tabId);

@@ -7,11 +7,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { classifyCounts, countScriptChars } from '@/lib/charsets';
 import { convertText, detectScript, makeConverter, otherScriptTarget, PageConverter } from '@/lib/convert';
-import type { ConvertFn, Target } from '@/lib/convert/types';
+import { hansSourceOf, REPAIR_VARIANTS, type RepairVariant, type RoundTripPair, roundTrip } from '@/lib/convert/repair';
+import { showRepairMarks } from '@/lib/convert/repair-marks';
+import { type RepairOffer, repairOffer } from '@/lib/convert/repair-offer';
+import { PageRepairer, previewRepair, visibleTextSample } from '@/lib/convert/repair-page';
+import type { ConvertFn, HantVariant, Target } from '@/lib/convert/types';
 import { looksLikeEpaper } from '@/lib/epaper/quick';
 import type { Issue } from '@/lib/epaper/types';
-import { qingduGlobal, type ReaderHost, type ReaderMode } from '@/lib/messaging/bridge';
-import { type LazyBundle, onMessage, type PageState, sendMessage } from '@/lib/messaging/protocol';
+import { type OpenCCModule, qingduGlobal, type ReaderHost, type ReaderMode, type RepairFix } from '@/lib/messaging/bridge';
+import { type LazyBundle, onMessage, type PageState, type RepairOfferState, sendMessage } from '@/lib/messaging/protocol';
 import { loadSettings, ruleFor, type Settings, type SiteRule, updateSettings, watchSettings } from '@/lib/settings';
 import { defaultSettings } from '@/lib/settings/schema';
 import {
@@ -35,7 +39,16 @@ const ATTR = {
   script: 'data-qingdu-script',
   converted: 'data-qingdu-converted',
   spam: 'data-qingdu-spam',
+  repaired: 'data-qingdu-repaired',
 } as const;
+
+/** The repair variant closest to the reader's chosen Traditional (tried first on a tie). */
+function preferredRepairVariant(variant: HantVariant): RepairVariant {
+  return variant === 'twp' ? 'tw' : variant;
+}
+
+/** Characters of context on each side of a fix in the proofreading list. */
+const CONTEXT = 8;
 
 export class PageController {
   private issue: Issue | null = null;
@@ -57,6 +70,16 @@ export class PageController {
   /** User actions run one after another: a second toggle waits for the first to finish. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly bundles = new Map<LazyBundle, Promise<void>>();
+  // ----- Traditional repair: a layer under the conversion (repair first, then convert) -----
+  private readonly repairer: PageRepairer;
+  /** undefined: not estimated yet; null: nothing to repair. */
+  private offer: RepairOffer | null | undefined;
+  /** Characters changed when the repair was applied (kept while a conversion sits on top). */
+  private repairFixes = 0;
+  private repairFn: ConvertFn | null = null;
+  private readonly toHansFrom = new Map<RepairVariant, ConvertFn>();
+  private marksShown = true;
+  private clearMarks: (() => void) | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -64,6 +87,7 @@ export class PageController {
   ) {
     this.root = doc.documentElement;
     this.converter = new PageConverter(doc);
+    this.repairer = new PageRepairer(doc);
   }
 
   async start(ctx: ContentScriptContext): Promise<void> {
@@ -98,13 +122,21 @@ export class PageController {
             ? this.toggleReader()
             : command === 'toggle-script'
               ? this.toggleConvert()
-              : Promise.resolve(this.setSpamVisible(!isSpamShown(this.doc))),
+              : command === 'toggle-repair'
+                ? this.toggleRepair()
+                : Promise.resolve(this.setSpamVisible(!isSpamShown(this.doc))),
         );
         action.catch((err) => this.problems.push(`${command}: ${String(err)}`));
       });
       ctx.onInvalidated(stop);
     });
-    // Rules that act on load: always-convert and auto-reader.
+    // Rules that act on load: always-repair, always-convert and auto-reader. The repair goes
+    // first: a conversion is the layer on top of it.
+    await this.stepAsync('rule-repair', async () => {
+      if (this.rule?.repair && (this.originalScript === 'hant' || this.originalScript === 'mixed')) {
+        await this.enqueue(() => this.applyRepair());
+      }
+    });
     await this.stepAsync('rule-convert', async () => {
       const want = this.rule?.convert;
       if (!want || this.originalScript === 'none') return;
@@ -124,6 +156,8 @@ export class PageController {
       unwatch();
       this.stopSpamWatch?.();
       this.converter.unwatch();
+      this.repairer.unwatch();
+      this.hideRepairMarks();
     });
   }
 
@@ -232,6 +266,9 @@ export class PageController {
 
   async convertTo(target: Target): Promise<void> {
     const fn = await this.converterFor(target);
+    // A repaired page is converted on top of the repair; only the top layer watches the page.
+    this.repairer.unwatch();
+    this.hideRepairMarks();
     this.converter.apply(target, fn);
     this.converter.watch();
     this.publishScript();
@@ -241,6 +278,8 @@ export class PageController {
   async restore(): Promise<void> {
     this.converter.unwatch();
     this.converter.restore();
+    // Back to the repaired text: re-repair, so text the page added meanwhile is repaired too.
+    if (this.repairer.isApplied) this.reapplyRepair();
     this.publishScript();
     await qingduGlobal().reader?.refreshConversion();
   }
@@ -255,6 +294,153 @@ export class PageController {
     const target = otherScriptTarget(shows, this.settings.hantVariant);
     const converted = convertText(text, await this.converterFor(target));
     return { converted, copied: await copyToClipboard(this.doc, converted) };
+  }
+
+  // ----- Traditional repair -----
+
+  private async ensureOpencc(which: 'hans' | 'hant'): Promise<OpenCCModule> {
+    if (!qingduGlobal().opencc?.[which]) await this.loadBundle(which === 'hans' ? 'opencc-hans' : 'opencc-hant');
+    const mod = qingduGlobal().opencc?.[which];
+    if (!mod) throw new Error('converter did not load');
+    return mod;
+  }
+
+  private async hansFrom(variant: RepairVariant): Promise<ConvertFn> {
+    let fn = this.toHansFrom.get(variant);
+    if (!fn) {
+      fn = makeConverter(await this.ensureOpencc('hans'), 'hans', hansSourceOf(variant));
+      this.toHansFrom.set(variant, fn);
+    }
+    return fn;
+  }
+
+  /** The round trips of every variant, the reader's own first; only the chosen one stays cached. */
+  private async repairPairs(): Promise<Map<RepairVariant, RoundTripPair>> {
+    const hant = await this.ensureOpencc('hant');
+    const preferred = preferredRepairVariant(this.settings.hantVariant);
+    const pairs = new Map<RepairVariant, RoundTripPair>();
+    for (const v of [preferred, ...REPAIR_VARIANTS.filter((x) => x !== preferred)]) {
+      pairs.set(v, { toHans: await this.hansFrom(v), toHant: this.convertFns.get(v) ?? makeConverter(hant, v) });
+    }
+    return pairs;
+  }
+
+  /** Estimates the repair on the page's original text (a conversion on top is taken off meanwhile). */
+  private async computeOffer(): Promise<RepairOffer | null> {
+    if (this.offer !== undefined) return this.offer;
+    if (this.originalScript !== 'hant' && this.originalScript !== 'mixed') {
+      this.offer = null;
+      return null;
+    }
+    const target = this.converter.target;
+    if (target) {
+      this.converter.unwatch();
+      this.converter.restore();
+    }
+    try {
+      const pairs = await this.repairPairs();
+      const offer = repairOffer(this.originalScript, visibleTextSample(this.doc), pairs, (v) =>
+        previewRepair(this.doc, roundTrip(pairs.get(v) as RoundTripPair)),
+      );
+      if (offer) this.convertFns.set(offer.variant, (pairs.get(offer.variant) as RoundTripPair).toHant);
+      this.offer = offer;
+      return offer;
+    } finally {
+      if (target) await this.convertTo(target);
+    }
+  }
+
+  private repairOfferState(): RepairOfferState {
+    if (this.repairer.isApplied) return { fixes: this.repairFixes, variant: this.offer?.variant ?? null, applied: true };
+    return { fixes: this.offer?.fixes ?? 0, variant: this.offer?.variant ?? null, applied: false };
+  }
+
+  private publishRepair(): void {
+    if (this.repairer.isApplied) this.root.setAttribute(ATTR.repaired, String(this.repairFixes));
+    else this.root.removeAttribute(ATTR.repaired);
+  }
+
+  private showMarksIfWanted(): void {
+    this.hideRepairMarks();
+    if (!this.marksShown || !this.repairer.isApplied || this.converter.target) return;
+    this.clearMarks = showRepairMarks(this.doc, this.repairer.stats().places, (before, after) =>
+      t('repairMarkTip', [before, after]),
+    );
+  }
+
+  private hideRepairMarks(): void {
+    this.clearMarks?.();
+    this.clearMarks = null;
+  }
+
+  /** Re-runs the applied repair from the original text (after a conversion on top is undone). */
+  private reapplyRepair(): void {
+    if (!this.repairFn) return;
+    this.repairFixes = this.repairer.apply(this.repairFn).fixes;
+    this.repairer.watch();
+    this.showMarksIfWanted();
+    this.publishRepair();
+  }
+
+  /** Repairs the page, under any conversion applied now; false when there is nothing to repair. */
+  async applyRepair(): Promise<boolean> {
+    const offer = await this.computeOffer();
+    if (!offer) return false;
+    const pair: RoundTripPair = { toHans: await this.hansFrom(offer.variant), toHant: await this.converterFor(offer.variant) };
+    const target = this.converter.target;
+    if (target) {
+      this.converter.unwatch();
+      this.converter.restore();
+    }
+    this.repairFn = roundTrip(pair);
+    this.repairFixes = this.repairer.apply(this.repairFn).fixes;
+    this.repairer.watch();
+    this.publishRepair();
+    if (target) await this.convertTo(target);
+    else {
+      this.showMarksIfWanted();
+      await qingduGlobal().reader?.refreshConversion();
+    }
+    return true;
+  }
+
+  /** Undoes the repair exactly, keeping any conversion (it is re-applied on the original text). */
+  async undoRepair(): Promise<void> {
+    const target = this.converter.target;
+    if (target) {
+      this.converter.unwatch();
+      this.converter.restore();
+    }
+    this.hideRepairMarks();
+    this.repairer.unwatch();
+    this.repairer.restore();
+    this.repairFn = null;
+    this.repairFixes = 0;
+    this.publishRepair();
+    if (target) await this.convertTo(target);
+    else await qingduGlobal().reader?.refreshConversion();
+  }
+
+  private async toggleRepair(): Promise<void> {
+    if (this.repairer.isApplied) await this.undoRepair();
+    else await this.applyRepair();
+  }
+
+  private setRepairMarks(shown: boolean): void {
+    this.marksShown = shown;
+    if (shown) this.showMarksIfWanted();
+    else this.hideRepairMarks();
+  }
+
+  /** The fixes in document order with context, for the reader's proofreading list. */
+  private repairFixList(): RepairFix[] {
+    if (!this.repairer.isApplied || this.converter.target) return [];
+    return this.repairer.stats().places.map((p) => {
+      const data = p.node.data;
+      const head = data.slice(Math.max(0, p.start - CONTEXT), p.start);
+      const tail = data.slice(p.end, p.end + CONTEXT);
+      return { before: p.before, after: p.after, head, tail };
+    });
   }
 
   // ----- reader -----
@@ -278,6 +464,9 @@ export class PageController {
       },
       onClosed: () => {},
       isSpam: (el) => isHiddenSpam(el),
+      repairFixes: () => this.repairFixList(),
+      currentRepair: () =>
+        this.repairer.isApplied && this.repairFn && this.offer ? { variant: this.offer.variant, convert: this.repairFn } : null,
     };
   }
 
@@ -312,6 +501,7 @@ export class PageController {
       hijack: this.hijack,
       readerOpen: qingduGlobal().reader?.isOpen() ?? false,
       problems: this.problems.slice(-5),
+      ...(this.repairer.isApplied ? { repaired: this.repairFixes, repairMarks: this.marksShown } : {}),
     };
   }
 
@@ -357,6 +547,27 @@ export class PageController {
         'pageReadCollection',
         guard('collection', async (m: { data: { scope: 'section' | 'issue' } }) => {
           await this.openReader({ kind: 'collection', scope: m.data.scope });
+          return this.state();
+        }),
+      ),
+      onMessage(
+        'pageRepairOffer',
+        guard('repair', async () => {
+          await this.computeOffer();
+          return this.repairOfferState();
+        }),
+      ),
+      onMessage(
+        'pageToggleRepair',
+        guard('repair', async () => {
+          await this.toggleRepair();
+          return this.state();
+        }),
+      ),
+      onMessage(
+        'pageSetRepairMarks',
+        guard('repair-marks', (m: { data: { shown: boolean } }) => {
+          this.setRepairMarks(m.data.shown);
           return this.state();
         }),
       ),

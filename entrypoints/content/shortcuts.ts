@@ -4,7 +4,7 @@
  * route them (headless, some kiosk setups) this listener does the same thing. It uses the
  * shortcuts as the browser has them now, so a shortcut the user changed or removed is honoured.
  */
-export type CommandName = 'toggle-reader' | 'toggle-script' | 'toggle-spam';
+export type CommandName = 'toggle-reader' | 'toggle-script' | 'toggle-spam' | 'toggle-repair';
 
 interface Combo {
   alt: boolean;

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Popup, type SiteRuleView } from '@/components/Popup';
 import { issueUrlForDate } from '@/lib/epaper';
-import { type PageState, sendMessage } from '@/lib/messaging/protocol';
+import { type PageState, type RepairOfferState, sendMessage } from '@/lib/messaging/protocol';
 import { loadSettings, normalizeHost, ruleFor, updateSettings, withRule } from '@/lib/settings';
 import './style.css';
 
@@ -23,10 +23,13 @@ function App() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [rule, setRule] = useState<SiteRuleView>({ convert: null, reader: false, spam: null });
+  const [repair, setRepair] = useState<RepairOfferState | null>(null);
+  const [repairRule, setRepairRule] = useState(false);
 
   const refreshRule = useCallback(async (url: string) => {
     const r = ruleFor(await loadSettings(), new URL(url).hostname);
     setRule({ convert: r?.convert ?? null, reader: r?.reader ?? false, spam: r?.spam ?? null });
+    setRepairRule(r?.repair === true);
   }, []);
 
   useEffect(() => {
@@ -39,6 +42,9 @@ function App() {
         const s = await sendMessage('pageGetState', undefined, id);
         setState(s);
         await refreshRule(s.url);
+        // The repair estimate loads the converters: asked for after the popup is shown.
+        if (s.script === 'hant' || s.script === 'mixed' || s.repaired !== undefined || s.converted === 'hans')
+          sendMessage('pageRepairOffer', undefined, id).then(setRepair, () => {});
       } catch {
         setError(t('unreachable'));
       }
@@ -95,6 +101,22 @@ function App() {
         await refreshRule(state.url);
       }}
       onOpenOptions={() => browser.runtime.openOptionsPage()}
+      repair={repair}
+      onToggleRepair={() =>
+        act(async () => {
+          const s = await sendMessage('pageToggleRepair', undefined, id);
+          setRepair(await sendMessage('pageRepairOffer', undefined, id));
+          return s;
+        })
+      }
+      onRepairMarks={(shown) => act(() => sendMessage('pageSetRepairMarks', { shown }, id))}
+      repairRule={repairRule}
+      onRepairRule={async (on) => {
+        if (!state) return;
+        const host = normalizeHost(new URL(state.url).hostname);
+        await updateSettings((s) => withRule(s, host, { repair: on }));
+        await refreshRule(state.url);
+      }}
     />
   );
 }

@@ -4,14 +4,15 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { COLLECTION_TITLE_ID, CollectionView } from '@/components/collection/CollectionView';
+import { fixesInArticle, ProofreadingList } from '@/components/proofreading/ProofreadingList';
 import { Reader } from '@/components/reader/Reader';
 import { pageTextLang } from '@/components/text-lang';
 import type { Collector, CollectState } from '@/lib/collect';
-import { PageConverter } from '@/lib/convert';
+import { composeRepair, PageConverter } from '@/lib/convert';
 import type { ConvertFn, Target } from '@/lib/convert/types';
 import { extractArticle } from '@/lib/extract';
 import type { Article } from '@/lib/extract/types';
-import type { ReaderHost, ReaderMode } from '@/lib/messaging/bridge';
+import type { ReaderHost, ReaderMode, RepairFix } from '@/lib/messaging/bridge';
 import type { ReaderPrefs } from '@/lib/settings/schema';
 import { exportCollection, startCollection } from './collection';
 import { readerStyles } from './styles';
@@ -43,12 +44,18 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
   const [exporting, setExporting] = useState<'epub' | 'markdown' | null>(null);
   const [exportError, setExportError] = useState<string>();
   const collector = useRef<{ collector: Collector; abort: AbortController } | null>(null);
+  // The page's Traditional repair: the extracted text already holds it; these are its fixes.
+  const [repairFixes, setRepairFixes] = useState<RepairFix[]>(() => host.repairFixes?.() ?? []);
+  // Articles fetched for whole-section reading were not repaired with the page: the repair goes under the conversion.
+  const [repair, setRepair] = useState(() => host.currentRepair?.() ?? null);
 
   useEffect(() => {
     registerHandle({
       async refreshConversion() {
         // The page DOM is the source of the article: re-read it in its current state.
         if (mode.kind === 'article') setArticle(extract());
+        setRepairFixes(host.repairFixes?.() ?? []);
+        setRepair(host.currentRepair?.() ?? null);
         setConversion(await host.currentConversion());
       },
       dispose() {
@@ -63,19 +70,25 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
     shadow.querySelector<HTMLElement>('[role="dialog"]')?.focus();
   }, []);
 
+  // What the reader applies to its articles: the page's conversion, and in whole-section reading
+  // the page's repair under it (the article view is extracted from the already repaired page).
+  const applied = useMemo(
+    () => (mode.kind === 'collection' ? composeRepair(repair, conversion) : conversion),
+    [mode.kind, repair, conversion],
+  );
   // Apply the page's conversion to every <article> the reader shows; undo it when it changes.
   const converter = useMemo(() => new PageConverter(doc), [doc]);
   const converted = useRef(new Map<Element, () => void>());
   const conversionRef = useRef<Conversion>(null);
   useLayoutEffect(() => {
-    if (conversionRef.current !== conversion) {
+    if (conversionRef.current !== applied) {
       for (const restore of converted.current.values()) restore();
       converted.current.clear();
-      conversionRef.current = conversion;
+      conversionRef.current = applied;
     }
-    if (!conversion) return;
+    if (!applied) return;
     for (const el of shadow.querySelectorAll('article')) {
-      if (!converted.current.has(el)) converted.current.set(el, converter.convertSubtree(el, conversion.convert));
+      if (!converted.current.has(el)) converted.current.set(el, converter.convertSubtree(el, applied.convert));
     }
   });
 
@@ -83,7 +96,7 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
     setPrefs(p);
     host.savePrefs(p);
   };
-  const lang = conversion ? (conversion.target === 'hans' ? 'zh-Hans' : 'zh-Hant') : (article?.lang ?? 'zh');
+  const lang = applied ? (applied.target === 'hans' ? 'zh-Hans' : 'zh-Hant') : (article?.lang ?? 'zh');
   const pageLang = pageTextLang(
     doc.documentElement.lang,
     article?.lang ?? doc.documentElement.getAttribute('data-qingdu-script'),
@@ -104,6 +117,7 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
           uiLang={uiLang()}
           pageLang={pageLang}
         >
+          {article && !conversion && <ProofreadingList fixes={fixesInArticle(repairFixes, articleText(article))} t={host.t} />}
           {host.issue && host.issue.articles.length > 0 && (
             <>
               <button
@@ -148,7 +162,7 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
               setExporting(kind);
               setExportError(undefined);
               try {
-                await exportCollection(doc, host, mode.scope, collection, kind, conversion, collector.current?.abort.signal);
+                await exportCollection(doc, host, mode.scope, collection, kind, applied, collector.current?.abort.signal);
               } catch (err) {
                 setExportError(`${host.t('exportFailed')} ${String(err)}`);
               } finally {
@@ -161,6 +175,12 @@ export function ReaderApp({ host, mode, doc, shadow, onClose, onOpenMode, regist
       )}
     </>
   );
+}
+
+/** The article's text (title and body), for matching the fixes' context. */
+function articleText(article: Article): string {
+  const body = article.contentHtml.replace(/<[^>]*>/g, '');
+  return `${article.title}\n${body}`;
 }
 
 function prefStyle(p: ReaderPrefs): Record<string, string> {

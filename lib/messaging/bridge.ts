@@ -26,6 +26,19 @@ export interface ReaderHost {
   onClosed(): void;
   /** Elements the spam pass hid, so the extractor drops them. */
   isSpam(el: Element): boolean;
+  /** The Traditional repair's fixes in document order, empty when no repair is shown. */
+  repairFixes?(): RepairFix[];
+  /** The page's Traditional repair while applied (for articles fetched from elsewhere), or null. */
+  currentRepair?(): { variant: 'tw' | 'hk' | 'hant'; convert: ConvertFn } | null;
+}
+
+/** One place the Traditional repair changed, with the text around it. */
+export interface RepairFix {
+  before: string;
+  after: string;
+  /** Text just before and after the place (as it reads now). */
+  head: string;
+  tail: string;
 }
 
 export interface ReaderApi {

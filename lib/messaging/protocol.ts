@@ -29,6 +29,19 @@ export interface PageState {
   problems: string[];
   /** The page's own `lang` (of <html>), for page text whose script does not tell. */
   pageLang?: string;
+  /** Characters changed by the Traditional repair while it is applied (absent: not applied). */
+  repaired?: number;
+  /** Whether the repaired places are marked (while the repair is applied). */
+  repairMarks?: boolean;
+}
+
+/** What the popup offers for botched Traditional: `fixes` > 0 when there is something to repair. */
+export interface RepairOfferState {
+  /** Characters the repair changes (or changed, while applied). */
+  fixes: number;
+  /** The Traditional variant the repair writes (`tw`, `hk` or `hant`). */
+  variant: 'tw' | 'hk' | 'hant' | null;
+  applied: boolean;
 }
 
 export type CollectScope = 'section' | 'issue';
@@ -41,6 +54,12 @@ interface ProtocolMap {
   pageSetSpamShown(data: { shown: boolean }): PageState;
   pageReadCollection(data: { scope: CollectScope }): PageState;
   pageConvertSelection(data: { text: string }): { converted: string; copied: boolean };
+  /** Estimates the Traditional repair (loads the converters on first use). */
+  pageRepairOffer(): RepairOfferState;
+  /** Applies the Traditional repair, or undoes it when applied. */
+  pageToggleRepair(): PageState;
+  /** Shows or hides the marks on repaired places. */
+  pageSetRepairMarks(data: { shown: boolean }): PageState;
   /** The background injects a lazily loaded bundle into the asking frame. */
   bgLoadBundle(data: { bundle: LazyBundle }): boolean;
   bgSpamCount(data: { count: number }): void;

@@ -5,7 +5,7 @@
  */
 import type { HantVariant } from '../convert/types';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export type ReaderTheme = 'auto' | 'light' | 'sepia' | 'dark';
 export interface ReaderPrefs {
@@ -29,11 +29,16 @@ export interface SiteRule {
   spam: boolean | null;
   /** The user's own CSS selectors to hide on this site. */
   hideSelectors: string[];
+  /** Repair botched Traditional on this site as it loads (absent: off). */
+  repair?: boolean;
 }
 
 export interface Settings {
   version: number;
+  /** The Traditional variant; until the user chooses one it follows the browser language. */
   hantVariant: HantVariant;
+  /** True once the user picked `hantVariant` (options page or an imported file). */
+  hantVariantChosen?: boolean;
   spamHiding: boolean;
   rules: SiteRule[];
   reader: ReaderPrefs;
@@ -41,9 +46,25 @@ export interface Settings {
 
 export const defaultReaderPrefs: ReaderPrefs = { fontSize: 19, lineHeight: 1.9, width: 36, theme: 'auto', font: 'serif' };
 
+/**
+ * The Traditional a reader most likely reads, from the browser language: zh-TW → Taiwan,
+ * zh-HK / zh-MO → Hong Kong, any other → Taiwan (OpenCC's standard forms 爲/羣/啓 are few
+ * readers' everyday forms).
+ */
+export function defaultVariantFor(language: string | undefined): HantVariant {
+  const lang = (language ?? '').toLowerCase().replace(/_/g, '-');
+  if (/^zh-(hant-)?(hk|mo)\b/.test(lang)) return 'hk';
+  return 'tw';
+}
+
+/** The browser language where there is one (extension pages and content scripts). */
+function browserLanguage(): string {
+  return typeof navigator !== 'undefined' && typeof navigator.language === 'string' ? navigator.language : '';
+}
+
 export const defaultSettings: Settings = {
   version: SETTINGS_VERSION,
-  hantVariant: 'hant',
+  hantVariant: 'tw',
   spamHiding: true,
   rules: [],
   reader: defaultReaderPrefs,
@@ -125,7 +146,10 @@ function parseRule(raw: unknown, path: string, rejected: string[]): SiteRule | n
       else rejected.push(`${path}.hideSelectors[${i}]`);
     });
   } else if (raw.hideSelectors !== undefined) rejected.push(`${path}.hideSelectors`);
-  return { host, convert, reader, spam, hideSelectors };
+  const rule: SiteRule = { host, convert, reader, spam, hideSelectors };
+  if (raw.repair === true) rule.repair = true;
+  else if (raw.repair !== undefined && raw.repair !== false) rejected.push(`${path}.repair`);
+  return rule;
 }
 
 /** Upgrades an older stored shape to the current one. Each step is one version. */
@@ -162,20 +186,32 @@ export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
     const { variant: _v, alwaysConvert: _a, noSpam: _n, ...rest } = value;
     value = { ...rest, version: 2 };
   }
+  if ((value.version as number) < 3) {
+    // v2 always stored a variant, its default `hant` included: only another value was a choice.
+    if (value.hantVariantChosen === undefined) {
+      value.hantVariantChosen = typeof value.hantVariant === 'string' && value.hantVariant !== 'hant';
+    }
+    value = { ...value, version: 3 };
+  }
   return value;
 }
 
 /** Validates anything read from storage or an imported file into complete settings. */
-export function parseSettings(raw: unknown): ParseResult {
+export function parseSettings(raw: unknown, language: string = browserLanguage()): ParseResult {
   const rejected: string[] = [];
-  if (raw === undefined || raw === null) return { settings: structuredClone(defaultSettings), rejected };
-  if (!isObject(raw)) return { settings: structuredClone(defaultSettings), rejected: ['(root)'] };
+  const fresh = (): Settings => ({ ...structuredClone(defaultSettings), hantVariant: defaultVariantFor(language) });
+  if (raw === undefined || raw === null) return { settings: fresh(), rejected };
+  if (!isObject(raw)) return { settings: fresh(), rejected: ['(root)'] };
   if (typeof raw.version === 'number' && raw.version > SETTINGS_VERSION) rejected.push('version');
   const value = migrate(raw);
 
-  let hantVariant = defaultSettings.hantVariant;
-  if (HANT_VARIANTS.includes(value.hantVariant as HantVariant)) hantVariant = value.hantVariant as HantVariant;
-  else if (value.hantVariant !== undefined) rejected.push('hantVariant');
+  let hantVariant = defaultVariantFor(language);
+  let hantVariantChosen = false;
+  if (HANT_VARIANTS.includes(value.hantVariant as HantVariant)) {
+    // A variant never chosen follows the browser language.
+    hantVariantChosen = value.hantVariantChosen === true;
+    if (hantVariantChosen) hantVariant = value.hantVariant as HantVariant;
+  } else if (value.hantVariant !== undefined) rejected.push('hantVariant');
 
   let spamHiding = defaultSettings.spamHiding;
   if (typeof value.spamHiding === 'boolean') spamHiding = value.spamHiding;
@@ -211,7 +247,9 @@ export function parseSettings(raw: unknown): ParseResult {
   if (r.theme !== undefined && reader.theme !== r.theme) rejected.push('reader.theme');
   if (r.font !== undefined && reader.font !== r.font) rejected.push('reader.font');
 
-  return { settings: { version: SETTINGS_VERSION, hantVariant, spamHiding, rules, reader }, rejected };
+  const settings: Settings = { version: SETTINGS_VERSION, hantVariant, spamHiding, rules, reader };
+  if (hantVariantChosen) settings.hantVariantChosen = true;
+  return { settings, rejected };
 }
 
 /** The rule that applies to `hostname`: an exact host beats the longest wildcard. */

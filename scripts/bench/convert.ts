@@ -53,8 +53,8 @@ async function bundle(repoRoot: string): Promise<string> {
       contents: [
         "import * as Cn2t from 'opencc-js/cn2t';",
         "import * as T2cn from 'opencc-js/t2cn';",
-        "import { PageConverter, makeConverter } from './lib/convert/index.ts';",
-        'export { Cn2t, T2cn, PageConverter, makeConverter };',
+        "import { PageConverter, PageRepairer, makeConverter, previewRepair, roundTrip } from './lib/convert/index.ts';",
+        'export { Cn2t, T2cn, PageConverter, PageRepairer, makeConverter, previewRepair, roundTrip };',
       ].join('\n'),
       resolveDir: repoRoot,
       loader: 'ts',
@@ -307,6 +307,137 @@ function rows(label: string, f: PageFigures, bundleFile: string, firstLimit?: nu
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+interface RepairFigures {
+  repairMs: number;
+  convertMs: number;
+  /** One DOM conversion of the same page Simplified → Taiwan: the heavier of the round trip's two directions. */
+  toTwMs: number;
+  toTwRatio: number;
+  restoreMs: number;
+  previewMs: number;
+  ratio: number;
+  fixes: number;
+  exact: boolean;
+}
+
+/** Runs inside the page: the Traditional repair (tw round trip through the DOM pipeline) against one DOM conversion to Simplified. */
+async function measureRepair(page: Page, runs: number): Promise<RepairFigures> {
+  return page.evaluate(
+    ({ runs, globalName }) => {
+      const lib = (window as any)[globalName];
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const before = document.documentElement.outerHTML;
+      const toHans = lib.makeConverter(lib.T2cn, 'hans', 'tw');
+      const toTw = lib.makeConverter(lib.Cn2t, 'tw');
+      const repair = lib.roundTrip({ toHans, toHant: toTw });
+      const repairer = new lib.PageRepairer(document);
+      const converter = new lib.PageConverter(document);
+      // Warm both paths once (converters' first calls, JIT).
+      const fixes = repairer.apply(repair).fixes;
+      repairer.restore();
+      converter.apply('hans', toHans);
+      converter.restore();
+      converter.apply('tw', toTw);
+      converter.restore();
+      const toTwTimes: number[] = [];
+      const toTwRatios: number[] = [];
+      const repairTimes: number[] = [];
+      const convertTimes: number[] = [];
+      const restoreTimes: number[] = [];
+      const ratios: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        let t = performance.now();
+        repairer.apply(repair);
+        const repairMs = performance.now() - t;
+        t = performance.now();
+        repairer.restore();
+        restoreTimes.push(performance.now() - t);
+        t = performance.now();
+        converter.apply('hans', toHans);
+        const convertMs = performance.now() - t;
+        converter.restore();
+        t = performance.now();
+        converter.apply('tw', toTw);
+        const toTwMs = performance.now() - t;
+        converter.restore();
+        toTwTimes.push(toTwMs);
+        toTwRatios.push(repairMs / toTwMs);
+        repairTimes.push(repairMs);
+        convertTimes.push(convertMs);
+        ratios.push(repairMs / convertMs);
+      }
+      const t = performance.now();
+      lib.previewRepair(document, repair);
+      const previewMs = performance.now() - t;
+      return {
+        repairMs: median(repairTimes),
+        convertMs: median(convertTimes),
+        toTwMs: median(toTwTimes),
+        toTwRatio: median(toTwRatios),
+        restoreMs: median(restoreTimes),
+        previewMs,
+        ratio: median(ratios),
+        fixes,
+        exact: document.documentElement.outerHTML === before,
+      };
+    },
+    { runs, globalName: GLOBAL },
+  );
+}
+
+/**
+ * The 200k-character page as a botched Traditional page: its correct Taiwan conversion with every
+ * third converted character put back to Simplified (the leftovers of a character-by-character mirror).
+ */
+async function botchedTraditional(input: string): Promise<string> {
+  const Cn2t = await import('opencc-js/cn2t');
+  const toTw = Cn2t.Converter({ from: 'cn', to: 'tw' });
+  const tw = toTw(input);
+  const chars = [...tw];
+  const src = [...input];
+  let k = 0;
+  for (let i = 0; i < chars.length; i++) if (chars[i] !== src[i] && k++ % 3 === 0) chars[i] = src[i];
+  return chars.join('');
+}
+
+function repairRows(label: string, f: RepairFigures): BenchRow[] {
+  return [
+    { figure: `${label}: characters repaired`, value: f.fixes, unit: 'count' },
+    { figure: `${label}: repair (tw round trip through the DOM pipeline)`, value: round(f.repairMs), unit: 'ms' },
+    { figure: `${label}: one DOM conversion of it to Simplified`, value: round(f.convertMs), unit: 'ms' },
+    {
+      figure: `${label}: repair ÷ one conversion`,
+      value: round(f.ratio),
+      unit: 'ratio',
+      baseline: 'DOM conversion to Simplified, same run (median of per-run ratios)',
+      limit: '≤ 2',
+      pass: f.ratio <= 2,
+    },
+    {
+      figure: `${label}: one DOM conversion of it Simplified → Taiwan (the heavier direction)`,
+      value: round(f.toTwMs),
+      unit: 'ms',
+    },
+    {
+      figure: `${label}: repair ÷ one conversion Simplified → Taiwan`,
+      value: round(f.toTwRatio),
+      unit: 'ratio',
+      baseline: 'DOM conversion to Taiwan, same run (median of per-run ratios)',
+      limit: '≤ 2',
+      pass: f.toTwRatio <= 2,
+    },
+    { figure: `${label}: undo of the repair`, value: round(f.restoreMs), unit: 'ms' },
+    { figure: `${label}: counting the fixes on an inert copy (the popup's estimate)`, value: round(f.previewMs), unit: 'ms' },
+    {
+      figure: `${label}: page identical after all repairs and undos`,
+      value: f.exact ? 1 : 0,
+      unit: 'count',
+      limit: '= 1',
+      pass: f.exact,
+    },
+  ];
+}
+
 export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
   const script = await bundle(ctx.repoRoot);
   const built = (name: string) => readFileSync(join(ctx.repoRoot, '.output/chrome-mv3', name), 'utf8');
@@ -333,6 +464,10 @@ export async function bench(ctx: BenchContext): Promise<BenchRow[]> {
         1.5,
       ),
     );
+
+    await page.setContent(generatedPage(await botchedTraditional(input)));
+    await page.addScriptTag({ content: script });
+    out.push(...repairRows('200k-char botched Traditional page, repair', await measureRepair(page, RUNS)));
   } finally {
     await page.close();
   }

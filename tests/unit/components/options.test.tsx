@@ -175,11 +175,15 @@ describe('Options', () => {
   it('changing the variant select calls onChange with it', () => {
     mount(base());
     const select = $<HTMLSelectElement>('select[data-field="hantVariant"]')!;
-    expect(select.value).toBe('hant');
+    expect(select.value).toBe('tw');
     expect([...select.options].map((o) => o.value)).toEqual(['hant', 'tw', 'twp', 'hk']);
+    // Never chosen: the page says the variant follows the browser language.
+    expect($('[data-note="variant-follows-browser"]')).not.toBeNull();
     change(select, 'twp');
     expect(onChange).toHaveBeenCalledOnce();
-    expect(onChange.mock.calls[0][0]).toEqual({ ...base(), hantVariant: 'twp' });
+    expect(onChange.mock.calls[0][0]).toEqual({ ...base(), hantVariant: 'twp', hantVariantChosen: true });
+    mount({ ...base(), hantVariant: 'twp', hantVariantChosen: true });
+    expect($('[data-note="variant-follows-browser"]')).toBeNull();
   });
 
   it('editing a rule row calls onChange with the patched rule only', () => {
@@ -193,6 +197,20 @@ describe('Options', () => {
     expect(calls[0]).toEqual([s.rules[0], { ...s.rules[1], convert: 'hant' }]);
     expect(calls[1]).toEqual([s.rules[0], { ...s.rules[1], spam: true }]);
     expect(calls[2]).toEqual([s.rules[0], { ...s.rules[1], hideSelectors: ['.x', 'div.y'] }]);
+  });
+
+  it('the always-repair switch of a rule row sets or drops `repair`', () => {
+    const s = base();
+    mount(s);
+    const box = $$('tr[data-rule-host]')[0].querySelector<HTMLInputElement>('[data-field="repair"]')!;
+    expect(box.checked).toBe(false);
+    box.click();
+    expect(onChange.mock.calls[0][0].rules[0]).toEqual({ ...s.rules[0], repair: true });
+    mount({ ...s, rules: [{ ...s.rules[0], repair: true }] });
+    const on = $$('tr[data-rule-host]')[0].querySelector<HTMLInputElement>('[data-field="repair"]')!;
+    expect(on.checked).toBe(true);
+    on.click();
+    expect(onChange.mock.calls[0][0].rules[0]).toEqual(s.rules[0]);
   });
 
   it('spam default toggle and reader prefs call onChange', () => {

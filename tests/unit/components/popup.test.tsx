@@ -321,3 +321,53 @@ describe('Popup actions', () => {
     expect(props.onOpenOptions).toHaveBeenCalledOnce();
   });
 });
+
+describe('Popup: repair Traditional', () => {
+  const offer = (fixes: number) => ({ fixes, variant: 'tw' as const, applied: false });
+
+  it('offers no repair while nothing is known, or when there is nothing to repair', () => {
+    mount({ state: state({ script: 'hant', convertTarget: 'hans' }) });
+    expect($('[data-action="repair"]')).toBeNull();
+    mount({ state: state({ script: 'hant', convertTarget: 'hans' }), repair: offer(0), onToggleRepair: vi.fn() });
+    expect($('[data-action="repair"]')).toBeNull();
+    expect($('[data-rule="repair"]')).toBeNull();
+  });
+
+  it('offers "Repair Traditional (N fixes)" and calls onToggleRepair', () => {
+    const onToggleRepair = vi.fn();
+    mount({ state: state({ script: 'hant', convertTarget: 'hans' }), repair: offer(23), onToggleRepair });
+    const button = $<HTMLButtonElement>('[data-action="repair"]')!;
+    expect(button.textContent).toBe('repairOffer[23]');
+    expect(button.getAttribute('data-count')).toBe('23');
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    button.click();
+    expect(onToggleRepair).toHaveBeenCalledOnce();
+    expect($('[data-action="repair-marks"]')).toBeNull();
+  });
+
+  it('while applied: the button undoes, with the applied count, and the marks switch shows', () => {
+    const onRepairMarks = vi.fn();
+    mount({
+      state: state({ script: 'hant', convertTarget: 'hans', repaired: 23, repairMarks: true }),
+      repair: { fixes: 23, variant: 'tw', applied: true },
+      onToggleRepair: vi.fn(),
+      onRepairMarks,
+    });
+    const button = $<HTMLButtonElement>('[data-action="repair"]')!;
+    expect(button.textContent).toBe('repairUndo[23]');
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    const marks = $<HTMLInputElement>('[data-action="repair-marks"]')!;
+    expect(marks.checked).toBe(true);
+    marks.click();
+    expect(onRepairMarks).toHaveBeenCalledWith(false);
+  });
+
+  it('the always-repair rule shows with an offer and calls onRepairRule', () => {
+    const onRepairRule = vi.fn();
+    mount({ state: state({ script: 'hant' }), repair: offer(5), onToggleRepair: vi.fn(), repairRule: false, onRepairRule });
+    const box = $<HTMLInputElement>('[data-rule="repair"]')!;
+    expect(box.checked).toBe(false);
+    box.click();
+    expect(onRepairRule).toHaveBeenCalledWith(true);
+  });
+});

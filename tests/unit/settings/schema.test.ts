@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultReaderPrefs,
   defaultSettings,
+  defaultVariantFor,
   migrate,
   parseSettings,
   ruleFor,
@@ -61,8 +62,9 @@ describe('parseSettings: garbage at the root', () => {
 
   it('keeps valid values', () => {
     const raw: Settings = {
-      version: 2,
+      version: 3,
       hantVariant: 'hk',
+      hantVariantChosen: true,
       spamHiding: false,
       rules: [rule('a.com', { convert: 'hans', reader: true, spam: true, hideSelectors: ['.ad', '#x > p'] })],
       reader: { fontSize: 12, lineHeight: 3, width: 80, theme: 'sepia', font: 'sans' },
@@ -240,11 +242,15 @@ describe('parseSettings is idempotent', () => {
 
 describe('migration v1 → v2', () => {
   it("maps `variant: 's2twp'` to hantVariant 'twp' and each known variant", () => {
-    expect(parseSettings({ variant: 's2twp' })).toEqual({ settings: { ...defaultSettings, hantVariant: 'twp' }, rejected: [] });
-    expect(parseSettings({ version: 1, variant: 's2tw' }).settings.hantVariant).toBe('tw');
-    expect(parseSettings({ version: 1, variant: 's2hk' }).settings.hantVariant).toBe('hk');
-    expect(parseSettings({ version: 1, variant: 's2t' }).settings.hantVariant).toBe('hant');
-    expect(parseSettings({ version: 1, variant: 'weird' }).settings.hantVariant).toBe('hant');
+    expect(parseSettings({ variant: 's2twp' })).toEqual({
+      settings: { ...defaultSettings, hantVariant: 'twp', hantVariantChosen: true },
+      rejected: [],
+    });
+    expect(parseSettings({ version: 1, variant: 's2tw' }, 'zh-HK').settings.hantVariant).toBe('tw');
+    expect(parseSettings({ version: 1, variant: 's2hk' }, 'zh-TW').settings.hantVariant).toBe('hk');
+    // The old default (s2t) was never a choice: it follows the browser language now (v2 → v3).
+    expect(parseSettings({ version: 1, variant: 's2t' }, 'zh-HK').settings.hantVariant).toBe('hk');
+    expect(parseSettings({ version: 1, variant: 'weird' }, 'en-US').settings.hantVariant).toBe('tw');
   });
 
   it('does not override an explicit hantVariant', () => {
@@ -258,7 +264,7 @@ describe('migration v1 → v2', () => {
     });
     expect(settings.rules).toEqual([rule('epaper.example.com', { convert: 'hans' }), rule('b.com', { convert: 'hant' })]);
     expect(rejected).toEqual([]);
-    expect(settings.version).toBe(2);
+    expect(settings.version).toBe(3);
     expect(settings).not.toHaveProperty('alwaysConvert');
   });
 
@@ -271,6 +277,7 @@ describe('migration v1 → v2', () => {
     expect(settings).toEqual({
       ...defaultSettings,
       hantVariant: 'tw',
+      hantVariantChosen: true,
       rules: [rule('a.com', { convert: 'hans', spam: false }), rule('b.com', { spam: false })],
     });
     expect(rejected).toEqual([]);
@@ -282,14 +289,69 @@ describe('migration v1 → v2', () => {
     expect(rejected).toEqual(['rules[0].convert', 'rules[1].host']);
   });
 
-  it('migrate() drops the v1 keys and sets version 2', () => {
+  it('migrate() drops the v1 keys and sets the current version', () => {
     const out = migrate({ variant: 's2t', alwaysConvert: {}, noSpam: [], spamHiding: false });
-    expect(out).toEqual({ hantVariant: 'hant', rules: [], version: 2, spamHiding: false });
+    expect(out).toEqual({ hantVariant: 'hant', hantVariantChosen: false, rules: [], version: 3, spamHiding: false });
   });
 
-  it('migrate() leaves v2 values alone', () => {
-    const v2 = { version: 2, variant: 's2twp', noSpam: ['a.com'], rules: [] };
-    expect(migrate(v2)).toEqual(v2);
+  it('migrate() leaves v3 values alone', () => {
+    const v3 = { version: 3, variant: 's2twp', noSpam: ['a.com'], rules: [] };
+    expect(migrate(v3)).toEqual(v3);
+  });
+});
+
+describe('the default Traditional follows the browser language (v2 → v3)', () => {
+  it('maps zh-TW to Taiwan, zh-HK and zh-MO to Hong Kong, anything else to Taiwan', () => {
+    expect(defaultVariantFor('zh-TW')).toBe('tw');
+    expect(defaultVariantFor('zh-Hant-TW')).toBe('tw');
+    expect(defaultVariantFor('zh-HK')).toBe('hk');
+    expect(defaultVariantFor('zh_hk')).toBe('hk');
+    expect(defaultVariantFor('zh-MO')).toBe('hk');
+    expect(defaultVariantFor('zh-Hant-HK')).toBe('hk');
+    expect(defaultVariantFor('zh-CN')).toBe('tw');
+    expect(defaultVariantFor('en-US')).toBe('tw');
+    expect(defaultVariantFor('')).toBe('tw');
+    expect(defaultVariantFor(undefined)).toBe('tw');
+  });
+
+  it('fresh settings take the browser language', () => {
+    expect(parseSettings(undefined, 'zh-HK').settings.hantVariant).toBe('hk');
+    expect(parseSettings({}, 'zh-TW').settings.hantVariant).toBe('tw');
+    expect(parseSettings(null, 'fr').settings).toEqual(defaultSettings);
+  });
+
+  it('v2 settings holding the old default (hant) never chose: they follow the browser; any other variant stays', () => {
+    expect(parseSettings({ version: 2, hantVariant: 'hant' }, 'zh-MO').settings).toMatchObject({ hantVariant: 'hk' });
+    expect(parseSettings({ version: 2, hantVariant: 'hant' }, 'zh-MO').settings.hantVariantChosen).toBeUndefined();
+    expect(parseSettings({ version: 2, hantVariant: 'twp' }, 'zh-HK').settings).toMatchObject({
+      hantVariant: 'twp',
+      hantVariantChosen: true,
+    });
+  });
+
+  it('a variant chosen in v3 stays, whatever the browser language; one not chosen follows it', () => {
+    expect(parseSettings({ version: 3, hantVariant: 'hant', hantVariantChosen: true }, 'zh-HK').settings.hantVariant).toBe(
+      'hant',
+    );
+    expect(parseSettings({ version: 3, hantVariant: 'hk' }, 'zh-TW').settings.hantVariant).toBe('tw');
+  });
+});
+
+describe('the always-repair site rule', () => {
+  it('is kept when true, absent when false, rejected when not a boolean', () => {
+    const { settings, rejected } = parseSettings({
+      version: 3,
+      rules: [
+        { host: 'a.com', repair: true },
+        { host: 'b.com', repair: false },
+        { host: 'c.com', repair: 'yes' },
+      ],
+    });
+    expect(settings.rules[0].repair).toBe(true);
+    expect(settings.rules[1]).not.toHaveProperty('repair');
+    expect(settings.rules[2]).not.toHaveProperty('repair');
+    expect(rejected).toEqual(['rules[2].repair']);
+    expect(withRule(settings, 'b.com', { repair: true }).rules[1].repair).toBe(true);
   });
 });
 
@@ -372,7 +434,7 @@ describe('withRule', () => {
   });
 
   it('keeps the rest of the settings', () => {
-    const s: Settings = { ...settingsWith([]), hantVariant: 'hk', spamHiding: false };
+    const s: Settings = { ...settingsWith([]), hantVariant: 'hk', hantVariantChosen: true, spamHiding: false };
     const next = withRule(s, 'a.com', { reader: true });
     expect(next).toMatchObject({ hantVariant: 'hk', spamHiding: false, reader: s.reader });
     expect(parseSettings(next)).toEqual({ settings: next, rejected: [] });
