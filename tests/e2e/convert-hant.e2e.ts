@@ -48,6 +48,8 @@ async function convertAndRestore(browser: ExtensionBrowser, url: string, target:
 forEachBrowser('简→繁 conversion with the compiled dictionaries', (ctx) => {
   it('converts a Simplified page to standard Traditional by phrase, and restores it exactly', async () => {
     const { browser, server } = ctx();
+    // The default follows the browser's language (Taiwan here): choose OpenCC's standard forms.
+    await setVariant(browser, 'hant');
     await convertAndRestore(browser, server.url(PAGE), 'hant', {
       '#headline': '晨報：城西圖書館開放夜間閱覽',
       '#p1': '他去理髮店剪了頭髮，後來發現皇后也在那裏。',

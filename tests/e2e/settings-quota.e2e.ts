@@ -7,9 +7,13 @@ forEachBrowser('settings save refused by storage', (ctx) => {
     const { browser } = ctx();
     const options = await browser.newTab(browser.extensionUrl('options.html'));
     await options.waitFor(() => !!document.querySelector('[data-field="spamHiding"]'));
-    expect(await options.evaluate(() => (document.querySelector('[data-field="spamHiding"]') as HTMLInputElement).checked)).toBe(
-      true,
-    );
+    const stored = await options.evaluate(() => ({
+      spamHiding: (document.querySelector('[data-field="spamHiding"]') as HTMLInputElement).checked,
+      variant: (document.querySelector('[data-field="hantVariant"]') as HTMLSelectElement).value,
+    }));
+    expect(stored.spamHiding).toBe(true);
+    // The imported file below differs from what is stored in both fields.
+    expect(stored.variant).not.toBe('hk');
     // Storage refuses every write from now on, as it does when the quota is used up.
     await options.evaluate(() => {
       const g = globalThis as any;
@@ -26,7 +30,7 @@ forEachBrowser('settings save refused by storage', (ctx) => {
         input.files = dt.files;
         input.dispatchEvent(new Event('change', { bubbles: true }));
       },
-      JSON.stringify({ version: 2, hantVariant: 'tw', spamHiding: false, rules: [] }),
+      JSON.stringify({ version: 3, hantVariant: 'hk', hantVariantChosen: true, spamHiding: false, rules: [] }),
     );
     await options.waitFor(() => document.querySelector('[data-status]')?.getAttribute('data-status') === 'error');
     expect(await options.evaluate(() => document.querySelector('[data-status]')?.textContent)).toContain('QUOTA_BYTES');
@@ -34,7 +38,7 @@ forEachBrowser('settings save refused by storage', (ctx) => {
       spamHiding: (document.querySelector('[data-field="spamHiding"]') as HTMLInputElement).checked,
       variant: (document.querySelector('[data-field="hantVariant"]') as HTMLSelectElement).value,
     }));
-    expect(shown).toEqual({ spamHiding: true, variant: 'hant' });
+    expect(shown).toEqual(stored);
     await options.close();
   });
 });
