@@ -22,7 +22,7 @@ import { dicts as hantDicts } from '../../../lib/convert/dict-hant.generated';
 // @ts-expect-error: a plain .mjs build script without types
 import { compilePreset } from '../../../scripts/gen-dicts.mjs';
 import { corpusDir, readCorpusText, requireCorpus } from '../../corpus';
-import { domOf } from './helpers';
+import { CONFIG_OPTIONS, domOf, parseCases } from './helpers';
 
 const hant = compiledOpenCC(hantDicts);
 const hans = compiledOpenCC(hansDicts);
@@ -149,40 +149,6 @@ describe('compiled dictionaries: the converter', () => {
     }
   });
 });
-
-interface Case {
-  id: string;
-  input: string;
-  expected: Record<string, string>;
-}
-
-function parseCases(text: string): Case[] {
-  const cleaned = text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/^\s*\/\/.*$/gm, '')
-    .replace(/,(\s*[\]}])/g, '$1');
-  return (JSON.parse(cleaned) as { cases: Case[] }).cases;
-}
-
-/** opencc-js `{from, to}` for each OpenCC config (as in accuracy.test.ts). */
-const CONFIG_OPTIONS: Record<string, { from: string; to: string }> = {
-  s2t: { from: 'cn', to: 't' },
-  s2tw: { from: 'cn', to: 'tw' },
-  s2twp: { from: 'cn', to: 'twp' },
-  s2hk: { from: 'cn', to: 'hk' },
-  s2hkp: { from: 'cn', to: 'hkp' },
-  t2s: { from: 't', to: 'cn' },
-  tw2s: { from: 'tw', to: 'cn' },
-  tw2sp: { from: 'twp', to: 'cn' },
-  hk2s: { from: 'hk', to: 'cn' },
-  hk2sp: { from: 'hkp', to: 'cn' },
-  t2tw: { from: 't', to: 'tw' },
-  t2hk: { from: 't', to: 'hk' },
-  tw2t: { from: 'tw', to: 't' },
-  hk2t: { from: 'hk', to: 't' },
-  jp2t: { from: 'jp', to: 't' },
-  t2jp: { from: 't', to: 'jp' },
-};
 
 /** All files under `dir` whose name ends with `.html`. */
 function htmlFiles(dir: string): string[] {

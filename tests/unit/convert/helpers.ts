@@ -27,3 +27,38 @@ export function counted(convert: (s: string) => string): { convert: (s: string) 
     },
   };
 }
+
+export interface OpenCCCase {
+  id: string;
+  input: string;
+  expected: Record<string, string>;
+}
+
+/** testcases.json has comments and trailing commas; strip them as OpenCC's node/opencc.js does. */
+export function parseCases(text: string): OpenCCCase[] {
+  const cleaned = text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
+    .replace(/,(\s*[\]}])/g, '$1');
+  return (JSON.parse(cleaned) as { cases: OpenCCCase[] }).cases;
+}
+
+/** opencc-js `{from, to}` for each OpenCC config (opencc-js README table). */
+export const CONFIG_OPTIONS: Record<string, { from: string; to: string }> = {
+  s2t: { from: 'cn', to: 't' },
+  s2tw: { from: 'cn', to: 'tw' },
+  s2twp: { from: 'cn', to: 'twp' },
+  s2hk: { from: 'cn', to: 'hk' },
+  s2hkp: { from: 'cn', to: 'hkp' },
+  t2s: { from: 't', to: 'cn' },
+  tw2s: { from: 'tw', to: 'cn' },
+  tw2sp: { from: 'twp', to: 'cn' },
+  hk2s: { from: 'hk', to: 'cn' },
+  hk2sp: { from: 'hkp', to: 'cn' },
+  t2tw: { from: 't', to: 'tw' },
+  t2hk: { from: 't', to: 'hk' },
+  tw2t: { from: 'tw', to: 't' },
+  hk2t: { from: 'hk', to: 't' },
+  jp2t: { from: 'jp', to: 't' },
+  t2jp: { from: 't', to: 'jp' },
+};
